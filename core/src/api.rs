@@ -1,0 +1,338 @@
+//! The JSON "call → answer" layer: one entry point, [`call`], that takes an operation name and a
+//! JSON input and returns a JSON answer — `{"ok": …}` or `{"error": {…}}`, never a panic.
+//!
+//! The bindings expose it as `soisua.call(op, input)` (Python) and `call(op, input)` (JS); the
+//! shared test vectors in `tests/vectors/` are written against it, so the three languages are
+//! checked against one set of expected answers.
+//!
+//! A catalogue input may be a catalogue object or the id of an embedded one (`"central-2020"`).
+//!
+//! ```
+//! use serde_json::json;
+//! let answer = soisua::api::call("period.parse", json!({"period": "2020-Q3"}));
+//! assert_eq!(answer["ok"]["first_month"], "2020-07");
+//! let answer = soisua::api::call("period.parse", json!({"period": "2020-Q5"}));
+//! assert_eq!(answer["error"]["code"], "invalid_value");
+//! ```
+
+use serde_json::{json, Value};
+
+use crate::synthetic::{Rates, Scale};
+use crate::{Catalogue, Error, Issue, Month, Organisation, Period, ReviewBatch};
+
+/// The operations [`call`] accepts, with a one-line description each.
+pub const OPERATIONS: &[(&str, &str)] = &[
+    (
+        "catalogue.central_2020",
+        "the embedded central catalogue of 2020",
+    ),
+    (
+        "catalogue.validate",
+        "findings about a catalogue: {catalogue, refined?}",
+    ),
+    (
+        "catalogue.summary",
+        "counts by kind and wording: {catalogue}",
+    ),
+    (
+        "catalogue.from_csv",
+        "a catalogue from a JSON header and an item CSV: {header, csv}",
+    ),
+    (
+        "catalogue.check_versions",
+        "findings about several versions together: {catalogues}",
+    ),
+    (
+        "organisation.validate",
+        "findings about an organisation: {organisation}",
+    ),
+    (
+        "organisation.summary",
+        "counts of units by kind and of members: {organisation}",
+    ),
+    (
+        "reviews.validate",
+        "findings about reviews: {catalogue, organisation, reviews}",
+    ),
+    ("period.parse", "a period's kind and months: {period}"),
+    (
+        "synthetic.organisation",
+        "a synthetic organisation: {scale, seed}",
+    ),
+    (
+        "synthetic.catalogue",
+        "the synthetic 82/23/22 local catalogue: {}",
+    ),
+    (
+        "synthetic.reviews",
+        "a synthetic month of reviews: {organisation, catalogue, month, seed, rates?}",
+    ),
+];
+
+/// Runs one operation on a JSON input and returns the JSON answer: `{"ok": result}` on success,
+/// `{"error": {"code", "message_en", "message_vi", "location"?}}` on failure.
+pub fn call(op: &str, input: Value) -> Value {
+    match dispatch(op, input) {
+        Ok(value) => json!({ "ok": value }),
+        Err(error) => json!({ "error": error_json(&error) }),
+    }
+}
+
+/// The JSON form of an error, as [`call`] returns it.
+pub fn error_json(error: &Error) -> Value {
+    let mut out = json!({
+        "code": error.code(),
+        "message_en": error.message_en(),
+        "message_vi": error.message_vi(),
+    });
+    if let (Some(location), Some(map)) = (error.location(), out.as_object_mut()) {
+        map.insert(
+            "location".into(),
+            serde_json::to_value(location).unwrap_or(Value::Null),
+        );
+    }
+    out
+}
+
+fn dispatch(op: &str, input: Value) -> Result<Value, Error> {
+    let input = Input::new(input)?;
+    match op {
+        "catalogue.central_2020" => to_value(&Catalogue::central_2020()?),
+        "catalogue.validate" => {
+            let catalogue = input.catalogue("catalogue")?;
+            let refined = input.optional_catalogue("refined")?;
+            issues(&catalogue.validate(refined.as_ref()))
+        }
+        "catalogue.summary" => {
+            let catalogue = input.catalogue("catalogue")?;
+            let [manifestation, exemplary, prohibition] = catalogue.counts();
+            let [verbatim, partial, label] = catalogue.wording_counts();
+            Ok(json!({
+                "id": catalogue.id,
+                "version": catalogue.version,
+                "origin": catalogue.origin,
+                "items": {"manifestation": manifestation, "exemplary": exemplary, "prohibition": prohibition},
+                "wording": {"verbatim": verbatim, "partial": partial, "label": label},
+            }))
+        }
+        "catalogue.from_csv" => {
+            let header = input.string("header")?;
+            let csv = input.string("csv")?;
+            let (catalogue, found) = Catalogue::from_csv(&header, &csv)?;
+            Ok(json!({ "catalogue": to_value(&catalogue)?, "issues": issues(&found)? }))
+        }
+        "catalogue.check_versions" => {
+            let list = input.field("catalogues")?;
+            let catalogues = match list {
+                Value::Array(items) => items
+                    .into_iter()
+                    .map(catalogue_from)
+                    .collect::<Result<Vec<_>, _>>()?,
+                _ => {
+                    return Err(argument(
+                        "catalogues",
+                        "must be a list",
+                        "phải là một danh sách",
+                    ))
+                }
+            };
+            issues(&crate::catalogue::check_versions(&catalogues))
+        }
+        "organisation.validate" => issues(&input.organisation()?.validate()),
+        "organisation.summary" => {
+            let org = input.organisation()?;
+            let count = |kind| org.units.iter().filter(|u| u.kind == kind).count();
+            Ok(json!({
+                "id": org.id,
+                "units": {
+                    "committee": count(crate::UnitKind::Committee),
+                    "cell": count(crate::UnitKind::Cell),
+                    "group": count(crate::UnitKind::Group),
+                },
+                "members": org.members.len(),
+            }))
+        }
+        "reviews.validate" => {
+            let catalogue = input.catalogue("catalogue")?;
+            let org = input.organisation()?;
+            let batch = ReviewBatch::from_value(input.field("reviews")?)?;
+            issues(&batch.validate(&catalogue, &org))
+        }
+        "period.parse" => {
+            let text = input.string("period")?;
+            let period: Period = text.parse()?;
+            let kind = match period {
+                Period::Month(_) => "month",
+                Period::Quarter(_) => "quarter",
+                Period::Year(_) => "year",
+                Period::Term(_) => "term",
+            };
+            Ok(json!({
+                "period": period.to_string(),
+                "kind": kind,
+                "first_month": period.first_month().to_string(),
+                "last_month": period.last_month().to_string(),
+                "months": period.months().count(),
+                "previous": period.previous().to_string(),
+                "year_before": period.year_before().to_string(),
+            }))
+        }
+        "synthetic.organisation" => {
+            let scale: Scale = input.string("scale")?.parse()?;
+            let seed = input.seed()?;
+            to_value(&crate::synthetic::organisation(scale, seed))
+        }
+        "synthetic.catalogue" => to_value(&crate::synthetic::local_catalogue(
+            &Catalogue::central_2020()?,
+        )),
+        "synthetic.reviews" => {
+            let catalogue = input.catalogue("catalogue")?;
+            let org = input.organisation()?;
+            let month: Month = input.string("month")?.parse()?;
+            let seed = input.seed()?;
+            let rates = match input.optional_field("rates") {
+                Some(value) => crate::json::from_value("request", value)?,
+                None => Rates::default(),
+            };
+            to_value(&crate::synthetic::reviews(
+                &org, &catalogue, month, seed, rates,
+            ))
+        }
+        _ => Err(Error::Unknown {
+            what: "operation",
+            what_vi: "thao tác",
+            name: op.chars().take(60).collect(),
+        }),
+    }
+}
+
+/// The request's input object, read field by field with located errors.
+struct Input(serde_json::Map<String, Value>);
+
+impl Input {
+    fn new(value: Value) -> Result<Input, Error> {
+        match value {
+            Value::Object(map) => Ok(Input(map)),
+            Value::Null => Ok(Input(serde_json::Map::new())),
+            _ => Err(argument(
+                "input",
+                "must be an object",
+                "phải là một đối tượng",
+            )),
+        }
+    }
+
+    fn optional_field(&self, name: &str) -> Option<Value> {
+        self.0.get(name).filter(|v| !v.is_null()).cloned()
+    }
+
+    fn field(&self, name: &'static str) -> Result<Value, Error> {
+        self.optional_field(name)
+            .ok_or_else(|| argument(name, "is required", "là bắt buộc"))
+    }
+
+    fn string(&self, name: &'static str) -> Result<String, Error> {
+        match self.field(name)? {
+            Value::String(s) => Ok(crate::nfc(&s).into_owned()),
+            _ => Err(argument(name, "must be a string", "phải là một chuỗi")),
+        }
+    }
+
+    fn seed(&self) -> Result<u64, Error> {
+        match self.field("seed")? {
+            Value::Number(n) => n.as_u64().ok_or_else(|| {
+                argument(
+                    "seed",
+                    "must be a whole number from 0 to 2^64-1",
+                    "phải là số nguyên từ 0 đến 2^64-1",
+                )
+            }),
+            _ => Err(argument("seed", "must be a number", "phải là một số")),
+        }
+    }
+
+    fn catalogue(&self, name: &'static str) -> Result<Catalogue, Error> {
+        catalogue_from(self.field(name)?)
+    }
+
+    fn optional_catalogue(&self, name: &'static str) -> Result<Option<Catalogue>, Error> {
+        self.optional_field(name).map(catalogue_from).transpose()
+    }
+
+    fn organisation(&self) -> Result<Organisation, Error> {
+        Organisation::from_value(self.field("organisation")?)
+    }
+}
+
+fn catalogue_from(value: Value) -> Result<Catalogue, Error> {
+    match value {
+        Value::String(id) => match id.as_str() {
+            "central-2020" => Catalogue::central_2020(),
+            "synthetic-local" => Ok(crate::synthetic::local_catalogue(
+                &Catalogue::central_2020()?
+            )),
+            _ => Err(Error::Unknown {
+                what: "catalogue",
+                what_vi: "danh mục",
+                name: id.chars().take(60).collect(),
+            }),
+        },
+        other => Catalogue::from_value(other),
+    }
+}
+
+fn issues(found: &[Issue]) -> Result<Value, Error> {
+    to_value(found)
+}
+
+fn to_value<T: serde::Serialize>(value: &T) -> Result<Value, Error> {
+    serde_json::to_value(value).map_err(|e| Error::Argument {
+        name: "output",
+        detail: e.to_string(),
+        detail_vi: e.to_string(),
+    })
+}
+
+fn argument(name: &'static str, en: &str, vi: &str) -> Error {
+    Error::Argument {
+        name,
+        detail: en.to_owned(),
+        detail_vi: vi.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_operation() {
+        let answer = call("nope", json!({}));
+        assert_eq!(answer["error"]["code"], "unknown_name");
+        assert_eq!(answer["error"]["message_en"], "unknown operation `nope`");
+        assert_eq!(answer["error"]["message_vi"], "không có thao tác `nope`");
+    }
+
+    #[test]
+    fn input_must_be_an_object() {
+        let answer = call("period.parse", json!([1]));
+        assert_eq!(answer["error"]["code"], "invalid_argument");
+        let answer = call("period.parse", json!({}));
+        assert_eq!(
+            answer["error"]["message_en"],
+            "invalid argument `period`: is required"
+        );
+    }
+
+    #[test]
+    fn every_operation_is_listed_and_answers() {
+        for (op, _) in OPERATIONS {
+            let answer = call(op, json!({}));
+            let code = answer
+                .pointer("/error/code")
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            assert_ne!(code, "unknown_name", "{op} is listed but not dispatched");
+        }
+    }
+}

@@ -1,0 +1,285 @@
+//! The two channels of bad news: [`Error`] for input the library cannot use at all, and [`Issue`]
+//! for findings about user data, returned as data.
+//!
+//! Every error and every finding has a stable snake_case `code`, an English message (its
+//! `Display`) and a Vietnamese one ([`Error::message_vi`], [`Issue::message_vi`]).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::path::Path;
+
+/// A failure: the caller passed something the library cannot use (malformed JSON or CSV, a
+/// period that does not parse, an unknown operation).
+///
+/// Findings about otherwise usable data are not errors: they are [`Issue`]s returned in `Ok`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The text is not JSON, or not JSON of the expected shape.
+    #[error("invalid {document} JSON at {location}: {detail}")]
+    Json {
+        /// What was being read (`catalogue`, `organisation`, `review batch`, …).
+        document: &'static str,
+        /// Where: JSON path, line and column.
+        location: Location,
+        /// What the parser said.
+        detail: String,
+    },
+    /// A CSV file that cannot be read as CSV at all (not a row with a bad value: that is a finding).
+    #[error("invalid CSV at {location}: {detail}")]
+    Csv {
+        /// Where: row and column.
+        location: Location,
+        /// What the reader said.
+        detail: String,
+    },
+    /// A value that does not parse (a period, a date, an enum member).
+    #[error("cannot read `{input}` as {expected}")]
+    Parse {
+        /// The text given.
+        input: String,
+        /// What was expected, in English (`a month such as 2020-09`).
+        expected: &'static str,
+        /// The same in Vietnamese.
+        expected_vi: &'static str,
+    },
+    /// A request named something that does not exist (an operation, a catalogue id, a scale).
+    #[error("unknown {what} `{name}`")]
+    Unknown {
+        /// The kind of thing (`operation`, `catalogue`, …).
+        what: &'static str,
+        /// The same in Vietnamese.
+        what_vi: &'static str,
+        /// The name given.
+        name: String,
+    },
+    /// A request whose arguments are out of the accepted range.
+    #[error("invalid argument `{name}`: {detail}")]
+    Argument {
+        /// The argument's name.
+        name: &'static str,
+        /// Why it is refused, in English.
+        detail: String,
+        /// Why it is refused, in Vietnamese.
+        detail_vi: String,
+    },
+}
+
+impl Error {
+    /// The stable snake_case code of this error, the same in every language binding.
+    ///
+    /// ```
+    /// let err = "2020-13".parse::<soisua::Month>().unwrap_err();
+    /// assert_eq!(err.code(), "invalid_value");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Json { .. } => "invalid_json",
+            Error::Csv { .. } => "invalid_csv",
+            Error::Parse { .. } => "invalid_value",
+            Error::Unknown { .. } => "unknown_name",
+            Error::Argument { .. } => "invalid_argument",
+        }
+    }
+
+    /// The message in English (the same text as `Display`).
+    pub fn message_en(&self) -> String {
+        self.to_string()
+    }
+
+    /// The message in Vietnamese.
+    ///
+    /// ```
+    /// let err = "2020-13".parse::<soisua::Month>().unwrap_err();
+    /// assert_eq!(err.message_vi(), "không đọc được `2020-13` là một tháng, ví dụ 2020-09");
+    /// ```
+    pub fn message_vi(&self) -> String {
+        match self {
+            Error::Json {
+                document,
+                location,
+                detail,
+            } => {
+                format!(
+                    "JSON {} không hợp lệ tại {}: {detail}",
+                    document_vi(document),
+                    location.to_vi()
+                )
+            }
+            Error::Csv { location, detail } => {
+                format!("CSV không hợp lệ tại {}: {detail}", location.to_vi())
+            }
+            Error::Parse {
+                input, expected_vi, ..
+            } => format!("không đọc được `{input}` là {expected_vi}"),
+            Error::Unknown { what_vi, name, .. } => format!("không có {what_vi} `{name}`"),
+            Error::Argument {
+                name, detail_vi, ..
+            } => format!("tham số `{name}` không hợp lệ: {detail_vi}"),
+        }
+    }
+
+    /// Where the error is, when it has a location.
+    pub fn location(&self) -> Option<&Location> {
+        match self {
+            Error::Json { location, .. } | Error::Csv { location, .. } => Some(location),
+            _ => None,
+        }
+    }
+}
+
+fn document_vi(document: &str) -> &'static str {
+    match document {
+        "catalogue" => "của danh mục",
+        "catalogue header" => "của phần đầu danh mục",
+        "organisation" => "của tổ chức",
+        "review batch" => "của phiếu đánh giá",
+        "request" => "của yêu cầu",
+        _ => "",
+    }
+}
+
+/// Where an error is: a path into the input and, for text formats, a line (or CSV row) and column.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Location {
+    /// Keys and indices into the input (JSON), or `[row, column name]` for CSV.
+    pub path: Path,
+    /// 1-based line (JSON) or record number (CSV, the header being row 1), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// 1-based column, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u64>,
+}
+
+impl Location {
+    fn to_vi(&self) -> String {
+        let mut out = self.path.to_string();
+        if let Some(line) = self.line {
+            out.push_str(&format!(" (dòng {line}"));
+            if let Some(column) = self.column {
+                out.push_str(&format!(", cột {column}"));
+            }
+            out.push(')');
+        }
+        out
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path)?;
+        if let Some(line) = self.line {
+            write!(f, " (line {line}")?;
+            if let Some(column) = self.column {
+                write!(f, ", column {column}")?;
+            }
+            write!(f, ")")?;
+        }
+        Ok(())
+    }
+}
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Worth knowing; the data is usable as it is (a draft that is not finished yet).
+    Warning,
+    /// The data is wrong and must be fixed before it is used.
+    Error,
+}
+
+/// A finding about user data: a stable code, where it is, and what is wrong in Vietnamese and
+/// English. Returned as data (`Ok(Vec<Issue>)`), never thrown.
+///
+/// ```
+/// use soisua::{Issue, IssueCode, Path};
+/// let issue = Issue::new(IssueCode::DuplicateCode, Path::root().key("groups").index(0))
+///     .with("code", "TTCT-1");
+/// assert_eq!(issue.code, "duplicate_code");
+/// assert_eq!(issue.message_en, "the code `TTCT-1` is used more than once");
+/// assert_eq!(issue.message_vi, "mã `TTCT-1` bị trùng");
+/// assert_eq!(issue.path.to_string(), "groups[0]");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issue {
+    /// Stable snake_case code (see [`IssueCode`]).
+    pub code: String,
+    /// Error or warning.
+    pub level: Level,
+    /// Where in the input: keys and indices (JSON), or `[row, column]` (CSV).
+    pub path: Path,
+    /// The message in Vietnamese.
+    pub message_vi: String,
+    /// The message in English.
+    pub message_en: String,
+    /// The values the message speaks of, by name (for forms that map findings to fields).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<String, String>,
+}
+
+impl Issue {
+    /// A finding of the given code at the given path, at the code's default level.
+    pub fn new(code: IssueCode, path: Path) -> Self {
+        let mut issue = Issue {
+            code: code.as_str().to_owned(),
+            level: code.level(),
+            path,
+            message_vi: String::new(),
+            message_en: String::new(),
+            params: BTreeMap::new(),
+        };
+        issue.render(code);
+        issue
+    }
+
+    /// Adds a parameter and re-renders the messages.
+    #[must_use]
+    pub fn with(mut self, name: &str, value: impl ToString) -> Self {
+        self.params.insert(name.to_owned(), value.to_string());
+        if let Some(code) = IssueCode::from_code(&self.code) {
+            self.render(code);
+        }
+        self
+    }
+
+    /// Changes the level (a missing conclusion is an error on a final review, a warning on a draft).
+    #[must_use]
+    pub fn at_level(mut self, level: Level) -> Self {
+        self.level = level;
+        self
+    }
+
+    /// Whether this finding is an error (not a warning).
+    pub fn is_error(&self) -> bool {
+        self.level == Level::Error
+    }
+
+    fn render(&mut self, code: IssueCode) {
+        let (vi, en) = crate::message::render(code, &self.params);
+        self.message_vi = vi;
+        self.message_en = en;
+    }
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {} [{}]", self.path, self.message_en, self.code)
+    }
+}
+
+pub use crate::message::IssueCode;
+
+/// Whether any of the findings is an error.
+///
+/// ```
+/// assert!(!soisua::has_errors(&[]));
+/// ```
+pub fn has_errors(issues: &[Issue]) -> bool {
+    issues.iter().any(Issue::is_error)
+}

@@ -1,0 +1,43 @@
+//! # soisua — tự soi, tự sửa
+//!
+//! The monthly evaluation of party members used by Vietnamese party committees, as a pure library:
+//! an indicator catalogue (manifestations of degradation, exemplary conduct, prohibited acts), the
+//! organisation tree, monthly reviews, and the findings that say what is wrong with any of them.
+//!
+//! The library does no I/O, reads no clock and no environment: callers pass text or values in and
+//! get values out. Failures are [`Error`]s with stable codes; findings about user data are
+//! [`Issue`]s returned as data, in Vietnamese and English.
+//!
+//! ```
+//! use soisua::Catalogue;
+//!
+//! let catalogue = Catalogue::central_2020()?;
+//! assert_eq!(catalogue.counts(), [27, 16, 19]);
+//! assert!(catalogue.validate(None).is_empty());
+//! # Ok::<(), soisua::Error>(())
+//! ```
+
+pub mod api;
+pub mod catalogue;
+pub mod error;
+mod json;
+mod message;
+pub mod org;
+pub mod path;
+pub mod period;
+pub mod review;
+pub mod synthetic;
+pub mod text;
+
+pub use catalogue::{
+    Catalogue, CatalogueRef, Group, Item, ItemKind, Origin, Placed, Severity, Source, Subgroup,
+    Wording,
+};
+pub use error::{has_errors, Error, Issue, IssueCode, Level, Location};
+pub use org::{
+    Member, MemberStatus, Membership, Move, OrgType, Organisation, Role, RoleKind, Unit, UnitKind,
+};
+pub use path::{Path, Segment};
+pub use period::{Month, Period, Quarter};
+pub use review::{Answer, Assessor, Finding, MonthlyReview, ReviewBatch, ReviewStatus};
+pub use text::{is_valid_code, nfc, Text};

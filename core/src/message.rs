@@ -1,0 +1,249 @@
+//! The finding codes and their messages in Vietnamese and English, in one table so that
+//! translators and reviewers read every message in one place.
+//!
+//! Messages follow the house style: lowercase, one line, no final period, user input in backticks.
+//! A template names its parameters as `{name}`; a parameter the caller did not give renders as `?`.
+
+use std::collections::BTreeMap;
+
+use crate::error::Level;
+
+macro_rules! issue_codes {
+    ($( $(#[$doc:meta])* $variant:ident => $code:literal, $level:ident, $vi:literal, $en:literal; )*) => {
+        /// Every finding code, with its default level and messages.
+        ///
+        /// The string form ([`IssueCode::as_str`]) is the stable part of the API; the variant names
+        /// may grow but never change meaning.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum IssueCode {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl IssueCode {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [IssueCode] = &[$(IssueCode::$variant,)*];
+
+            /// The stable snake_case code.
+            pub fn as_str(self) -> &'static str {
+                match self { $(IssueCode::$variant => $code,)* }
+            }
+
+            /// The level a finding of this code has unless the caller changes it.
+            pub fn level(self) -> Level {
+                match self { $(IssueCode::$variant => Level::$level,)* }
+            }
+
+            /// The code for a stable string, if there is one.
+            pub fn from_code(code: &str) -> Option<IssueCode> {
+                match code { $($code => Some(IssueCode::$variant),)* _ => None }
+            }
+
+            fn templates(self) -> (&'static str, &'static str) {
+                match self { $(IssueCode::$variant => ($vi, $en),)* }
+            }
+        }
+    };
+}
+
+issue_codes! {
+    // ---- shared ----
+    /// An identifier or code used twice where it must be unique.
+    DuplicateCode => "duplicate_code", Error,
+        "mã `{code}` bị trùng", "the code `{code}` is used more than once";
+    /// An identifier that is empty, too long, or has spaces or control characters.
+    InvalidCode => "invalid_code", Error,
+        "mã `{code}` không hợp lệ: chỉ dùng chữ, số, `-`, `_`, `.`, tối đa 64 ký tự",
+        "the code `{code}` is not valid: use letters, digits, `-`, `_`, `.`, at most 64 characters";
+    /// A text field that must not be empty is empty.
+    EmptyText => "empty_text", Error,
+        "trường `{field}` không được để trống", "the field `{field}` must not be empty";
+    /// A date range that ends before it starts.
+    InvalidDateRange => "invalid_date_range", Error,
+        "ngày kết thúc `{until}` trước ngày bắt đầu `{from}`", "the end date `{until}` is before the start date `{from}`";
+    /// A CSV cell or other value that is not one of the accepted values.
+    InvalidValue => "invalid_value", Error,
+        "giá trị `{value}` ở cột `{column}` không hợp lệ, cần một trong: {expected}",
+        "the value `{value}` in column `{column}` is not valid, expected one of: {expected}";
+    /// A required CSV column is missing from the header.
+    MissingColumn => "missing_column", Error,
+        "thiếu cột `{column}`", "the column `{column}` is missing";
+    /// A CSV column the format does not know.
+    UnknownColumn => "unknown_column", Error,
+        "cột `{column}` không thuộc định dạng", "the column `{column}` is not part of the format";
+
+    // ---- catalogue ----
+    /// A group's declared item count differs from the items it has.
+    CountMismatch => "count_mismatch", Error,
+        "nhóm `{group}` khai báo {declared} nội dung nhưng có {actual}",
+        "the group `{group}` declares {declared} items but has {actual}";
+    /// A group with no items.
+    EmptyGroup => "empty_group", Warning,
+        "nhóm `{group}` không có nội dung nào", "the group `{group}` has no items";
+    /// An item refines a central item that the refined catalogue does not have.
+    UnknownRefines => "unknown_refines", Error,
+        "nội dung `{item}` cụ thể hóa `{target}`, nhưng danh mục `{catalogue}` không có nội dung này",
+        "the item `{item}` refines `{target}`, which the catalogue `{catalogue}` does not have";
+    /// An item refines a central item of another kind (a manifestation refining a prohibition).
+    RefinesWrongKind => "refines_wrong_kind", Error,
+        "nội dung `{item}` thuộc loại `{kind}` nhưng cụ thể hóa `{target}` thuộc loại `{target_kind}`",
+        "the item `{item}` is a `{kind}` but refines `{target}`, a `{target_kind}`";
+    /// Items name central items but the catalogue does not say which catalogue they refine.
+    RefinesWithoutCatalogue => "refines_without_catalogue", Error,
+        "nội dung `{item}` cụ thể hóa `{target}` nhưng danh mục không khai báo `refines`",
+        "the item `{item}` refines `{target}` but the catalogue does not declare `refines`";
+    /// The catalogue an item refines was not given, so `refines` could not be checked.
+    RefinedCatalogueUnavailable => "refined_catalogue_unavailable", Warning,
+        "không có danh mục `{catalogue}` để kiểm tra các nội dung được cụ thể hóa",
+        "the catalogue `{catalogue}` was not given, so refined items were not checked";
+    /// Two versions of one catalogue are in force on the same day.
+    OverlappingValidity => "overlapping_validity", Error,
+        "danh mục `{catalogue}` phiên bản `{version}` có hiệu lực trùng với phiên bản `{other}`",
+        "the catalogue `{catalogue}` version `{version}` is in force at the same time as version `{other}`";
+    /// A CSV row names a group the header does not declare.
+    UnknownGroup => "unknown_group", Error,
+        "nhóm `{group}` không có trong phần đầu danh mục", "the group `{group}` is not declared in the catalogue header";
+    /// A CSV row names a sub-group its group does not declare.
+    UnknownSubgroup => "unknown_subgroup", Error,
+        "nhóm con `{subgroup}` không có trong nhóm `{group}`", "the sub-group `{subgroup}` is not declared in group `{group}`";
+
+    // ---- organisation ----
+    /// A unit's parent is not a unit of the organisation.
+    UnknownParent => "unknown_parent", Error,
+        "đơn vị cấp trên `{parent}` của `{unit}` không tồn tại", "the parent `{parent}` of `{unit}` does not exist";
+    /// Following parents from a unit comes back to it.
+    ParentCycle => "parent_cycle", Error,
+        "đơn vị `{unit}` nằm trong một vòng cấp trên", "the unit `{unit}` is its own ancestor";
+    /// A unit under a parent of a kind that cannot hold it (a committee under a cell).
+    InvalidParentKind => "invalid_parent_kind", Error,
+        "đơn vị `{unit}` ({kind}) không thể trực thuộc `{parent}` ({parent_kind})",
+        "the unit `{unit}` ({kind}) cannot be under `{parent}` ({parent_kind})";
+    /// A unit that is open while its parent is not.
+    UnitOutlivesParent => "unit_outlives_parent", Error,
+        "đơn vị `{unit}` hoạt động ngoài thời gian hoạt động của `{parent}`",
+        "the unit `{unit}` is open while its parent `{parent}` is not";
+    /// A type of organisation not in the organisation's list.
+    UnknownOrgType => "unknown_org_type", Error,
+        "loại hình tổ chức `{org_type}` không có trong danh sách", "the type of organisation `{org_type}` is not in the list";
+    /// A membership or role names a unit that does not exist.
+    UnknownUnit => "unknown_unit", Error,
+        "đơn vị `{unit}` không tồn tại", "the unit `{unit}` does not exist";
+    /// Two memberships of one member cover the same days.
+    MembershipOverlap => "membership_overlap", Error,
+        "đảng viên `{member}` sinh hoạt ở `{unit}` và `{other_unit}` cùng thời gian",
+        "the member `{member}` belongs to `{unit}` and `{other_unit}` at the same time";
+    /// A membership that starts before the unit opened or goes on after it closed.
+    MembershipOutsideUnitLife => "membership_outside_unit_life", Error,
+        "đảng viên `{member}` sinh hoạt ở `{unit}` ngoài thời gian hoạt động của đơn vị",
+        "the member `{member}` belongs to `{unit}` outside the unit's life";
+    /// A membership in a committee rather than in a cell or group.
+    MembershipInCommittee => "membership_in_committee", Warning,
+        "đảng viên `{member}` sinh hoạt trực tiếp ở đảng bộ `{unit}`, không ở chi bộ",
+        "the member `{member}` belongs directly to the committee `{unit}`, not to a cell";
+    /// A role held at a unit on days the unit is closed.
+    RoleAtClosedUnit => "role_at_closed_unit", Error,
+        "chức vụ `{role}` của `{member}` ở `{unit}` khi đơn vị không hoạt động",
+        "the role `{role}` of `{member}` at `{unit}` falls when the unit is closed";
+    /// A member with no membership at all.
+    MemberWithoutUnit => "member_without_unit", Warning,
+        "đảng viên `{member}` không sinh hoạt ở đơn vị nào", "the member `{member}` belongs to no unit";
+
+    // ---- review ----
+    /// A review for a member the organisation does not have.
+    UnknownMember => "unknown_member", Error,
+        "đảng viên `{member}` không có trong tổ chức", "the member `{member}` is not in the organisation";
+    /// An answer for an item the catalogue does not have.
+    UnknownItem => "unknown_item", Error,
+        "nội dung `{item}` không có trong danh mục", "the item `{item}` is not in the catalogue";
+    /// A finding that does not belong to the item's kind (`violated` on a manifestation).
+    FindingWrongKind => "finding_wrong_kind", Error,
+        "kết quả `{finding}` không dùng cho nội dung `{item}` (loại `{kind}`), cần một trong: {expected}",
+        "the finding `{finding}` does not apply to the item `{item}` (a `{kind}`), expected one of: {expected}";
+    /// An item answered for a member whose roles it does not apply to.
+    ItemNotApplicable => "item_not_applicable", Error,
+        "nội dung `{item}` không áp dụng cho đảng viên `{member}`", "the item `{item}` does not apply to the member `{member}`";
+    /// A review at a unit the member did not belong to that month.
+    MemberNotInUnit => "member_not_in_unit", Error,
+        "đảng viên `{member}` không sinh hoạt ở `{unit}` trong tháng {month}",
+        "the member `{member}` does not belong to `{unit}` in {month}";
+    /// An applicable item without the cell's conclusion.
+    MissingCellConclusion => "missing_cell_conclusion", Error,
+        "chưa có kết luận của chi bộ về nội dung `{item}`", "the cell's conclusion on the item `{item}` is missing";
+    /// One item answered twice in one review.
+    DuplicateAnswer => "duplicate_answer", Error,
+        "nội dung `{item}` được trả lời hai lần", "the item `{item}` is answered twice";
+    /// Two reviews of one member for one month.
+    DuplicateReview => "duplicate_review", Error,
+        "đảng viên `{member}` có hai phiếu đánh giá tháng {month}", "the member `{member}` has two reviews for {month}";
+    /// A review made under another catalogue than the one given.
+    CatalogueMismatch => "catalogue_mismatch", Error,
+        "phiếu dùng danh mục `{given}`, không phải `{expected}`", "the review uses the catalogue `{given}`, not `{expected}`";
+    /// A review for a month the catalogue is not in force.
+    CatalogueNotInForce => "catalogue_not_in_force", Error,
+        "danh mục `{catalogue}` không có hiệu lực trong tháng {month}", "the catalogue `{catalogue}` is not in force in {month}";
+    /// A review at a unit that is not open that month.
+    UnitNotOpen => "unit_not_open", Error,
+        "đơn vị `{unit}` không hoạt động trong tháng {month}", "the unit `{unit}` is not open in {month}";
+}
+
+/// The Vietnamese and English messages of a code with its parameters.
+pub(crate) fn render(code: IssueCode, params: &BTreeMap<String, String>) -> (String, String) {
+    let (vi, en) = code.templates();
+    (fill(vi, params), fill(en, params))
+}
+
+fn fill(template: &str, params: &BTreeMap<String, String>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        let (before, after) = rest.split_at(start);
+        out.push_str(before);
+        match after.find('}') {
+            Some(end) => {
+                let name = after.get(1..end).unwrap_or_default();
+                out.push_str(params.get(name).map_or("?", String::as_str));
+                rest = after.get(end + 1..).unwrap_or_default();
+            }
+            None => {
+                out.push_str(after);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_and_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for code in IssueCode::ALL {
+            assert!(seen.insert(code.as_str()), "duplicate {}", code.as_str());
+            assert_eq!(IssueCode::from_code(code.as_str()), Some(*code));
+        }
+    }
+
+    #[test]
+    fn every_template_is_lowercase_one_line_without_final_period() {
+        for code in IssueCode::ALL {
+            let (vi, en) = code.templates();
+            for text in [vi, en] {
+                assert!(!text.ends_with('.'), "{text}");
+                assert!(!text.contains('\n'), "{text}");
+                let first = text.chars().next().unwrap_or('a');
+                assert!(!first.is_uppercase(), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn missing_parameters_render_as_question_marks() {
+        let (vi, en) = render(IssueCode::UnknownItem, &BTreeMap::new());
+        assert_eq!(en, "the item `?` is not in the catalogue");
+        assert_eq!(vi, "nội dung `?` không có trong danh mục");
+    }
+}

@@ -1,0 +1,1 @@
+//! Questions asked of an organisation: who is where, when.
