@@ -285,7 +285,7 @@ fn issues(found: &[Issue]) -> Result<Value, Error> {
     to_value(found)
 }
 
-fn to_value<T: serde::Serialize>(value: &T) -> Result<Value, Error> {
+fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Result<Value, Error> {
     serde_json::to_value(value).map_err(|e| Error::Argument {
         name: "output",
         detail: e.to_string(),
