@@ -1,1 +1,58 @@
-//! Python binding
+//! The Python binding of soisua: the native module `soisua._native`, re-exported by the pure
+//! Python package `soisua` (which also defines the exception classes in `soisua.errors`).
+//!
+//! Every function converts its Python arguments, calls the core and converts the result: no
+//! domain logic and no defaults live here. Wrong Python types are `InvalidArgumentError`s naming
+//! the argument (and the path inside it), never bare `TypeError`s; a panic in the core is caught
+//! and raised as `InternalError`, never as pyo3's `PanicException`.
+
+use pyo3::prelude::*;
+use serde_json::json;
+
+mod catalogue;
+mod convert;
+mod error;
+mod organisation;
+mod reviews;
+
+use crate::error::{answer, raise, run, Failure};
+
+/// The kind and months of a period (`2020-09`, `2020-Q3`, `2020`, `2020-2025`), as the
+/// `period.parse` operation answers.
+#[pyfunction]
+fn parse_period<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let text = convert::to_string("text", text).map_err(|e| raise(py, e))?;
+    let result = run(|| Ok(soisua::api::call("period.parse", json!({ "period": text }))))
+        .map_err(|failure| failure.into_py_err(py))?;
+    answer(py, &result)
+}
+
+/// The JSON API: `{"ok": result}` or `{"error": {...}}`, exactly as the core answers; never raises
+/// for bad input (a Python object that is not JSON is an `invalid_argument` error answer).
+#[pyfunction]
+fn call<'py>(
+    py: Python<'py>,
+    op: &Bound<'py, PyAny>,
+    input: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let request = convert::to_string("op", op)
+        .and_then(|op| Ok((op, convert::to_value("input", input)?)))
+        .map_err(Failure::Core);
+    let result = match request {
+        Ok((op, input)) => py.detach(|| run(|| Ok(soisua::api::call(&op, input)))),
+        Err(failure) => Err(failure),
+    };
+    let result = result.unwrap_or_else(|failure| json!({ "error": failure.to_json() }));
+    convert::to_py(py, &result)
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<catalogue::PyCatalogue>()?;
+    m.add_class::<organisation::PyOrganisation>()?;
+    m.add_class::<reviews::PyReviewBatch>()?;
+    m.add_function(wrap_pyfunction!(parse_period, m)?)?;
+    m.add_function(wrap_pyfunction!(call, m)?)?;
+    Ok(())
+}

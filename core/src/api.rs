@@ -139,19 +139,7 @@ fn dispatch(op: &str, input: Value) -> Result<Value, Error> {
             issues(&crate::catalogue::check_versions(&catalogues))
         }
         "organisation.validate" => issues(&input.organisation()?.validate()),
-        "organisation.summary" => {
-            let org = input.organisation()?;
-            let count = |kind| org.units.iter().filter(|u| u.kind == kind).count();
-            Ok(json!({
-                "id": org.id,
-                "units": {
-                    "committee": count(crate::UnitKind::Committee),
-                    "cell": count(crate::UnitKind::Cell),
-                    "group": count(crate::UnitKind::Group),
-                },
-                "members": org.members.len(),
-            }))
-        }
+        "organisation.summary" => Ok(organisation_summary(&input.organisation()?)),
         "reviews.validate" => {
             let catalogue = input.catalogue("catalogue")?;
             let org = input.organisation()?;
@@ -262,6 +250,19 @@ impl Input {
     fn organisation(&self) -> Result<Organisation, Error> {
         Organisation::from_value(self.field("organisation")?)
     }
+}
+
+fn organisation_summary(org: &Organisation) -> Value {
+    let count = |kind| org.units.iter().filter(|u| u.kind == kind).count();
+    json!({
+        "id": org.id,
+        "units": {
+            "committee": count(crate::UnitKind::Committee),
+            "cell": count(crate::UnitKind::Cell),
+            "group": count(crate::UnitKind::Group),
+        },
+        "members": org.members.len(),
+    })
 }
 
 fn catalogue_from(value: Value) -> Result<Catalogue, Error> {

@@ -184,7 +184,7 @@ impl fmt::Display for Location {
 }
 
 /// How much a finding matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// Worth knowing; the data is usable as it is (a draft that is not finished yet).
@@ -205,7 +205,7 @@ pub enum Level {
 /// assert_eq!(issue.message_vi, "mã `TTCT-1` bị trùng");
 /// assert_eq!(issue.path.to_string(), "groups[0]");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Issue {
     /// Stable snake_case code (see [`IssueCode`]).

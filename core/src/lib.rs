@@ -26,6 +26,7 @@ pub mod org;
 pub mod path;
 pub mod period;
 pub mod review;
+pub mod schema;
 pub mod synthetic;
 pub mod text;
 
@@ -41,3 +42,8 @@ pub use path::{Path, Segment};
 pub use period::{Month, Period, Quarter};
 pub use review::{Answer, Assessor, Finding, MonthlyReview, ReviewBatch, ReviewStatus};
 pub use text::{is_valid_code, nfc, Text};
+
+/// The README's Rust quickstart, compiled and run as a doctest so it cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -106,6 +106,14 @@ issue_codes! {
     /// A CSV row names a sub-group its group does not declare.
     UnknownSubgroup => "unknown_subgroup", Error,
         "nhóm con `{subgroup}` không có trong nhóm `{group}`", "the sub-group `{subgroup}` is not declared in group `{group}`";
+    /// A catalogue header (for CSV import) that contains items: they belong in the CSV.
+    ItemsInHeader => "items_in_header", Error,
+        "phần đầu danh mục không được chứa nội dung: nhóm `{group}` có {count} nội dung, cần đưa vào tệp CSV",
+        "the catalogue header must not contain items: the group `{group}` has {count}, put them in the CSV";
+    /// A CSV row with more or fewer fields than the header has columns.
+    WrongFieldCount => "wrong_field_count", Error,
+        "dòng {row} có {actual} ô, cần {expected} ô như dòng tiêu đề",
+        "row {row} has {actual} fields, expected {expected} like the header";
 
     // ---- organisation ----
     /// A unit's parent is not a unit of the organisation.

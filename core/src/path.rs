@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 /// One step of a [`Path`]: an object key or an array index.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Segment {
     /// An array index (0-based in JSON; a 1-based row number in CSV paths).
@@ -24,7 +24,7 @@ pub enum Segment {
 /// assert_eq!(path.to_pointer(), "/groups/0/items/3/code");
 /// assert_eq!(serde_json::to_string(&path).unwrap(), r#"["groups",0,"items",3,"code"]"#);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(transparent)]
 pub struct Path(pub Vec<Segment>);
 

@@ -108,7 +108,7 @@ impl ItemKind {
         ItemKind::Prohibition,
     ];
 
-    /// The snake_case name used in JSON and CSV.
+    /// The `snake_case` name used in JSON and CSV.
     pub fn as_str(self) -> &'static str {
         match self {
             ItemKind::Manifestation => "manifestation",
@@ -157,7 +157,7 @@ impl Severity {
     /// All severities, from least to most grave.
     pub const ALL: [Severity; 3] = [Severity::Minor, Severity::Serious, Severity::Grave];
 
-    /// The snake_case name used in JSON and CSV.
+    /// The `snake_case` name used in JSON and CSV.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Minor => "minor",
@@ -180,7 +180,7 @@ pub enum Wording {
 }
 
 impl Wording {
-    /// The snake_case name used in JSON and CSV.
+    /// The `snake_case` name used in JSON and CSV.
     pub fn as_str(self) -> &'static str {
         match self {
             Wording::Verbatim => "verbatim",
@@ -273,7 +273,7 @@ pub struct Placed<'a> {
     pub item: &'a Item,
 }
 
-impl<'a> Placed<'a> {
+impl Placed<'_> {
     /// The item's kind (its group's).
     pub fn kind(&self) -> ItemKind {
         self.group.kind

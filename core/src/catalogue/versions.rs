@@ -3,20 +3,144 @@
 use chrono::NaiveDate;
 
 use super::Catalogue;
-use crate::Issue;
+use crate::{Issue, IssueCode, Path};
 
-/// Findings about a set of catalogues taken together: two versions of one id in force on the
-/// same day, duplicate versions.
+/// Findings about a set of catalogues taken together, each at the path `[i]` of the later of the
+/// two catalogues involved: the same id and version given twice (`duplicate_code`), and two
+/// versions of one id in force on the same day (`overlapping_validity`).
+///
+/// ```
+/// use soisua::catalogue::check_versions;
+///
+/// let first = soisua::Catalogue::central_2020()?;
+/// let mut second = first.clone();
+/// second.version = "2021.1".into();
+/// second.effective_from = "2021-01-01".parse().unwrap();
+/// second.effective_until = None;
+/// let issues = check_versions(&[first.clone(), second.clone()]);
+/// assert_eq!(issues[0].code, "overlapping_validity");
+/// assert_eq!(issues[0].path.to_string(), "[1]");
+///
+/// second.effective_from = "2021-10-25".parse().unwrap();
+/// assert!(check_versions(&[first, second]).is_empty());
+/// # Ok::<(), soisua::Error>(())
+/// ```
 pub fn check_versions(catalogues: &[Catalogue]) -> Vec<Issue> {
-    let _ = catalogues;
-    Vec::new()
+    let mut issues = Vec::new();
+    for (index, later) in catalogues.iter().enumerate() {
+        let earlier = catalogues.iter().take(index).filter(|c| c.id == later.id);
+        for other in earlier {
+            let path = Path::root().index(index);
+            if other.version == later.version {
+                issues.push(
+                    Issue::new(IssueCode::DuplicateCode, path).with("code", later.reference()),
+                );
+            } else if overlaps(other, later) {
+                issues.push(
+                    Issue::new(IssueCode::OverlappingValidity, path)
+                        .with("catalogue", &later.id)
+                        .with("version", &later.version)
+                        .with("other", &other.version),
+                );
+            }
+        }
+    }
+    issues
 }
 
-/// The version of catalogue `id` in force on `day`, if any.
+/// Whether two catalogues are both in force on at least one day.
+fn overlaps(a: &Catalogue, b: &Catalogue) -> bool {
+    let until = |c: &Catalogue| c.effective_until.unwrap_or(NaiveDate::MAX);
+    a.effective_from <= until(b) && b.effective_from <= until(a)
+}
+
+/// The version of catalogue `id` in force on `day`, if any (the first one given, if several are:
+/// [`check_versions`] reports that).
+///
+/// ```
+/// use soisua::catalogue::in_force;
+///
+/// let catalogues = [soisua::Catalogue::central_2020()?];
+/// let day = |s: &str| s.parse().unwrap();
+/// assert!(in_force(&catalogues, "central-2020", day("2020-09-16")).is_some());
+/// assert!(in_force(&catalogues, "central-2020", day("2021-10-25")).is_none());
+/// assert!(in_force(&catalogues, "giong-rieng", day("2020-09-16")).is_none());
+/// # Ok::<(), soisua::Error>(())
+/// ```
 pub fn in_force<'a>(
     catalogues: &'a [Catalogue],
     id: &str,
     day: NaiveDate,
 ) -> Option<&'a Catalogue> {
     catalogues.iter().find(|c| c.id == id && c.is_in_force(day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn version(id: &str, version: &str, from: &str, until: Option<&str>) -> Catalogue {
+        let mut c = Catalogue::central_2020().unwrap();
+        c.id = id.to_owned();
+        c.version = version.to_owned();
+        c.effective_from = from.parse().unwrap();
+        c.effective_until = until.map(|u| u.parse().unwrap());
+        c
+    }
+
+    #[test]
+    fn disjoint_versions_and_other_ids_are_fine() {
+        let set = [
+            version("a", "1", "2018-01-01", Some("2020-12-31")),
+            version("a", "2", "2021-01-01", None),
+            version("b", "1", "2018-01-01", None),
+        ];
+        assert!(check_versions(&set).is_empty());
+    }
+
+    #[test]
+    fn duplicates_and_overlaps() {
+        let set = [
+            version("a", "1", "2018-01-01", Some("2020-12-31")),
+            version("a", "2", "2020-12-31", None),
+            version("a", "1", "2030-01-01", None),
+        ];
+        let issues = check_versions(&set);
+        let found: Vec<(&str, String)> = issues
+            .iter()
+            .map(|i| (i.code.as_str(), i.path.to_string()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("overlapping_validity", "[1]".to_owned()),
+                ("duplicate_code", "[2]".to_owned()),
+                ("overlapping_validity", "[2]".to_owned()),
+            ]
+        );
+        assert_eq!(
+            issues[0].message_en,
+            "the catalogue `a` version `2` is in force at the same time as version `1`"
+        );
+        assert_eq!(
+            issues[0].message_vi,
+            "danh mục `a` phiên bản `2` có hiệu lực trùng với phiên bản `1`"
+        );
+        assert_eq!(
+            issues[1].message_en,
+            "the code `a@1` is used more than once"
+        );
+    }
+
+    #[test]
+    fn in_force_picks_the_version_of_the_day() {
+        let set = [
+            version("a", "1", "2018-01-01", Some("2020-12-31")),
+            version("a", "2", "2021-01-01", None),
+        ];
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(in_force(&set, "a", day("2020-12-31")).unwrap().version, "1");
+        assert_eq!(in_force(&set, "a", day("2021-01-01")).unwrap().version, "2");
+        assert!(in_force(&set, "a", day("2017-12-31")).is_none());
+    }
 }

@@ -276,6 +276,8 @@ impl Role {
 mod query;
 mod validate;
 
+pub use query::OrgIndex;
+
 impl Organisation {
     /// Reads an organisation from JSON text (strict; structure errors located).
     pub fn from_json(text: &str) -> Result<Organisation, crate::Error> {

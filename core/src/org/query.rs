@@ -1,1 +1,282 @@
 //! Questions asked of an organisation: who is where, when.
+//!
+//! The methods on [`Organisation`] scan lists and suit one-off questions; for many questions
+//! (validating a batch, evaluating a month) build an [`OrgIndex`] once: its lookups are O(1).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::{Member, OrgType, Organisation, Role, Unit};
+use crate::period::Month;
+
+impl Organisation {
+    /// The types of organisation in force: the organisation's own list, or the defaults
+    /// ([`OrgType::defaults`]) when it gives none.
+    ///
+    /// ```
+    /// let org = soisua::Organisation::from_json(
+    ///     r#"{"id": "x", "name": {"vi": "X", "en": "X"}, "units": [], "members": []}"#,
+    /// ).unwrap();
+    /// assert_eq!(org.org_types().len(), 8);
+    /// assert_eq!(org.org_types()[0].code, "commune");
+    /// ```
+    pub fn org_types(&self) -> Cow<'_, [OrgType]> {
+        match &self.org_types {
+            Some(types) => Cow::Borrowed(types.as_slice()),
+            None => Cow::Owned(OrgType::defaults()),
+        }
+    }
+
+    /// The first unit with this id (a linear scan: for many lookups use [`OrgIndex`]).
+    ///
+    /// ```
+    /// let org = soisua::synthetic::organisation(soisua::synthetic::Scale::District, 1);
+    /// assert_eq!(org.unit("HU").unwrap().kind, soisua::UnitKind::Committee);
+    /// assert!(org.unit("nope").is_none());
+    /// ```
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    /// The first member with this id (a linear scan: for many lookups use [`OrgIndex`]).
+    ///
+    /// ```
+    /// let org = soisua::synthetic::organisation(soisua::synthetic::Scale::District, 1);
+    /// assert!(org.member("DV000001").is_some());
+    /// assert!(org.member("nope").is_none());
+    /// ```
+    pub fn member(&self, id: &str) -> Option<&Member> {
+        self.members.iter().find(|m| m.id == id)
+    }
+
+    /// An index of this organisation for O(1) lookups (built in linear time).
+    ///
+    /// ```
+    /// let org = soisua::synthetic::organisation(soisua::synthetic::Scale::District, 1);
+    /// let index = org.index();
+    /// assert_eq!(index.member("DV000001").unwrap().id, "DV000001");
+    /// ```
+    pub fn index(&self) -> OrgIndex<'_> {
+        OrgIndex::new(self)
+    }
+}
+
+impl Unit {
+    /// Whether the unit is open on at least one day of the month.
+    ///
+    /// ```
+    /// let unit: soisua::Unit = serde_json::from_str(
+    ///     r#"{"id": "CB-1", "name": "Chi bộ 1", "kind": "cell", "org_type": "commune",
+    ///         "closed": "2020-09-01"}"#,
+    /// ).unwrap();
+    /// assert!(unit.is_open_in("2020-09".parse().unwrap()));
+    /// assert!(!unit.is_open_in("2020-10".parse().unwrap()));
+    /// ```
+    pub fn is_open_in(&self, month: Month) -> bool {
+        self.opened.is_none_or(|o| o <= month.last_day())
+            && self.closed.is_none_or(|c| month.first_day() <= c)
+    }
+}
+
+impl Member {
+    /// The units of the memberships that overlap the month, in the member's order: a member
+    /// transferred during the month belongs to two.
+    ///
+    /// ```
+    /// let member: soisua::Member = serde_json::from_str(
+    ///     r#"{"id": "DV1", "status": "full", "memberships": [
+    ///         {"unit": "CB-1", "from": "2010-01-01", "until": "2020-09-14"},
+    ///         {"unit": "CB-2", "from": "2020-09-15"}]}"#,
+    /// ).unwrap();
+    /// let units: Vec<&str> = member.units_in("2020-09".parse().unwrap()).collect();
+    /// assert_eq!(units, ["CB-1", "CB-2"]);
+    /// let units: Vec<&str> = member.units_in("2020-10".parse().unwrap()).collect();
+    /// assert_eq!(units, ["CB-2"]);
+    /// ```
+    pub fn units_in(&self, month: Month) -> impl Iterator<Item = &str> {
+        let (first, last) = (month.first_day(), month.last_day());
+        self.memberships
+            .iter()
+            .filter(move |m| m.overlaps(first, last))
+            .map(|m| m.unit.as_str())
+    }
+
+    /// The roles held on at least one day of the month.
+    ///
+    /// ```
+    /// let member: soisua::Member = serde_json::from_str(
+    ///     r#"{"id": "DV1", "status": "full",
+    ///         "memberships": [{"unit": "CB-1", "from": "2010-01-01"}],
+    ///         "roles": [{"kind": "secretary", "unit": "CB-1", "from": "2020-10-01"}]}"#,
+    /// ).unwrap();
+    /// assert_eq!(member.roles_in("2020-09".parse().unwrap()).count(), 0);
+    /// let role = member.roles_in("2020-10".parse().unwrap()).next().unwrap();
+    /// assert_eq!(role.kind, soisua::RoleKind::Secretary);
+    /// ```
+    pub fn roles_in(&self, month: Month) -> impl Iterator<Item = &Role> {
+        let (first, last) = (month.first_day(), month.last_day());
+        self.roles.iter().filter(move |r| r.overlaps(first, last))
+    }
+
+    /// Whether the member belongs to some unit on at least one day of the month.
+    ///
+    /// ```
+    /// let member: soisua::Member = serde_json::from_str(
+    ///     r#"{"id": "DV1", "status": "full",
+    ///         "memberships": [{"unit": "CB-1", "from": "2020-09-30"}]}"#,
+    /// ).unwrap();
+    /// assert!(member.is_member_in("2020-09".parse().unwrap()));
+    /// assert!(!member.is_member_in("2020-08".parse().unwrap()));
+    /// ```
+    pub fn is_member_in(&self, month: Month) -> bool {
+        self.units_in(month).next().is_some()
+    }
+}
+
+/// An index of an organisation, built once in linear time, for O(1) lookups of units and members
+/// by id and of the units under a unit.
+///
+/// When an id is used twice (an error that validation reports), the index keeps the first.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let org = soisua::synthetic::organisation(soisua::synthetic::Scale::District, 1);
+/// let index = org.index();
+/// let day = NaiveDate::from_ymd_opt(2020, 9, 30).unwrap();
+/// assert_eq!(index.children_on("HU", day).count(), 60);
+/// assert_eq!(index.unit("DB-01").unwrap().kind, soisua::UnitKind::Committee);
+/// ```
+#[derive(Debug, Clone)]
+pub struct OrgIndex<'a> {
+    organisation: &'a Organisation,
+    units: HashMap<&'a str, usize>,
+    members: HashMap<&'a str, usize>,
+    /// Per parent id: the positions of the units that are under it at some time, in unit order.
+    children: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> OrgIndex<'a> {
+    /// Builds the index.
+    pub fn new(organisation: &'a Organisation) -> Self {
+        let mut units = HashMap::with_capacity(organisation.units.len());
+        let mut children: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, unit) in organisation.units.iter().enumerate() {
+            units.entry(unit.id.as_str()).or_insert(i);
+            let parents = unit
+                .parent
+                .iter()
+                .chain(unit.moves.iter().map(|m| &m.parent));
+            for parent in parents {
+                let list = children.entry(parent.as_str()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        let mut members = HashMap::with_capacity(organisation.members.len());
+        for (i, member) in organisation.members.iter().enumerate() {
+            members.entry(member.id.as_str()).or_insert(i);
+        }
+        OrgIndex {
+            organisation,
+            units,
+            members,
+            children,
+        }
+    }
+
+    /// The organisation indexed.
+    pub fn organisation(&self) -> &'a Organisation {
+        self.organisation
+    }
+
+    /// The unit with this id.
+    pub fn unit(&self, id: &str) -> Option<&'a Unit> {
+        self.organisation.units.get(*self.units.get(id)?)
+    }
+
+    /// The position of the unit with this id in the organisation's list.
+    pub fn unit_position(&self, id: &str) -> Option<usize> {
+        self.units.get(id).copied()
+    }
+
+    /// The member with this id.
+    pub fn member(&self, id: &str) -> Option<&'a Member> {
+        self.organisation.members.get(*self.members.get(id)?)
+    }
+
+    /// The position of the member with this id in the organisation's list.
+    pub fn member_position(&self, id: &str) -> Option<usize> {
+        self.members.get(id).copied()
+    }
+
+    /// The units directly under `id` on `day` and open that day, in the organisation's order.
+    pub fn children_on(&self, id: &str, day: NaiveDate) -> impl Iterator<Item = &'a Unit> + '_ {
+        let units = &self.organisation.units;
+        let id = id.to_owned();
+        self.children
+            .get(id.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(move |&i| units.get(i))
+            .filter(move |u| u.is_open_on(day) && u.parent_on(day) == Some(id.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org() -> Organisation {
+        Organisation::from_json(
+            r#"{"id": "t", "name": {"vi": "T", "en": "T"},
+                "units": [
+                  {"id": "A", "name": "A", "kind": "committee", "org_type": "agency"},
+                  {"id": "B", "name": "B", "kind": "committee", "org_type": "agency", "parent": "A"},
+                  {"id": "C", "name": "C", "kind": "cell", "org_type": "agency", "parent": "A",
+                   "moves": [{"on": "2020-06-01", "parent": "B"}]},
+                  {"id": "D", "name": "D", "kind": "cell", "org_type": "agency", "parent": "B",
+                   "closed": "2020-03-31"}
+                ],
+                "members": [{"id": "M", "status": "full", "memberships": []}]}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn children_follow_moves_and_closings() {
+        let org = org();
+        let index = org.index();
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let ids = |id, d| {
+            index
+                .children_on(id, day(d))
+                .map(|u| u.id.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids("A", "2020-01-01"), ["B", "C"]);
+        assert_eq!(ids("B", "2020-01-01"), ["D"]);
+        assert_eq!(ids("A", "2020-07-01"), ["B"]);
+        assert_eq!(ids("B", "2020-07-01"), ["C"]);
+        assert!(ids("C", "2020-07-01").is_empty());
+        assert_eq!(index.unit_position("C"), Some(2));
+        assert_eq!(index.member_position("M"), Some(0));
+        assert!(index.member("X").is_none());
+    }
+
+    #[test]
+    fn open_in_month_bounds() {
+        let org = org();
+        let d = org.unit("D").unwrap();
+        assert!(d.is_open_in("2020-03".parse().unwrap()));
+        assert!(!d.is_open_in("2020-04".parse().unwrap()));
+        let own = Organisation {
+            org_types: Some(Vec::new()),
+            ..org.clone()
+        };
+        assert!(matches!(own.org_types(), Cow::Borrowed(&[])));
+    }
+}

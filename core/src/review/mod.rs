@@ -133,7 +133,10 @@ impl Finding {
     }
 }
 
+mod tally;
 mod validate;
+
+pub use tally::{ByKind, Tally};
 
 impl ReviewBatch {
     /// Reads a batch of reviews from JSON text (strict; structure errors located).

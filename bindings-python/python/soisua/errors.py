@@ -1,0 +1,114 @@
+"""The exceptions soisua raises: one class per stable error code, all subclasses of
+:class:`SoisuaError`, itself a :class:`ValueError`.
+
+Every exception carries the same fields in every language binding: ``code`` (stable, snake_case),
+``message_en`` and ``message_vi``, and ``location`` (``{"path": [...], "line": n, "column": n}``
+for errors in JSON or CSV input, otherwise ``None``). ``str(error)`` is the English message.
+
+Findings about otherwise usable data are not exceptions: ``validate()`` returns them as dicts.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Dict, Optional, Tuple, Type
+
+__all__ = [
+    "SoisuaError",
+    "InvalidJsonError",
+    "InvalidCsvError",
+    "InvalidValueError",
+    "UnknownNameError",
+    "InvalidArgumentError",
+    "InternalError",
+]
+
+
+class SoisuaError(ValueError):
+    """A failure: the input cannot be used at all. Catch this to catch every soisua error."""
+
+    #: The code of the class's errors (instances of the base class may carry any code).
+    default_code: ClassVar[str] = "error"
+
+    code: str
+    message_en: str
+    message_vi: str
+    location: Optional[Dict[str, Any]]
+
+    def __init__(
+        self,
+        code: str,
+        message_en: str,
+        message_vi: str,
+        location: Optional[Dict[str, Any]] = None,
+    ) -> None:
+        super().__init__(message_en)
+        self.code = code
+        self.message_en = message_en
+        self.message_vi = message_vi
+        self.location = location
+
+    def __str__(self) -> str:
+        return self.message_en
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(code={self.code!r}, message_en={self.message_en!r})"
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (type(self), (self.code, self.message_en, self.message_vi, self.location))
+
+
+class InvalidJsonError(SoisuaError):
+    """The text is not JSON, or not JSON of the expected shape (``location`` says where)."""
+
+    default_code = "invalid_json"
+
+
+class InvalidCsvError(SoisuaError):
+    """A CSV file that cannot be read as CSV at all (``location`` says where)."""
+
+    default_code = "invalid_csv"
+
+
+class InvalidValueError(SoisuaError):
+    """A value that does not parse (a period, a month, a date)."""
+
+    default_code = "invalid_value"
+
+
+class UnknownNameError(SoisuaError):
+    """A name that does not exist (an operation, a catalogue id, a scale)."""
+
+    default_code = "unknown_name"
+
+
+class InvalidArgumentError(SoisuaError):
+    """An argument of the wrong type or out of range (the message names it, and where inside it)."""
+
+    default_code = "invalid_argument"
+
+
+class InternalError(SoisuaError):
+    """A bug in soisua (the core panicked); please report it with the message."""
+
+    default_code = "internal_error"
+
+
+_BY_CODE: Dict[str, Type[SoisuaError]] = {
+    cls.default_code: cls
+    for cls in (
+        InvalidJsonError,
+        InvalidCsvError,
+        InvalidValueError,
+        UnknownNameError,
+        InvalidArgumentError,
+        InternalError,
+    )
+}
+
+
+def _from_native(
+    code: str, message_en: str, message_vi: str, location: Optional[Dict[str, Any]]
+) -> SoisuaError:
+    """The exception for an error of the native module (called from Rust)."""
+    cls = _BY_CODE.get(code, SoisuaError)
+    return cls(code, message_en, message_vi, location)

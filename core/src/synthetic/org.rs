@@ -1,0 +1,481 @@
+//! The synthetic organisation: the article's district, eleven of them in a province, or enough
+//! provinces for a nation.
+//!
+//! A district (ids without prefix at district scale):
+//!
+//! - `HU`: the district committee, kind `committee`, type `agency` (the district committee's own
+//!   apparatus is an agency; reports on the district as a whole use the units under it);
+//! - `DB-01` … `DB-22`: 22 grassroots committees under it: `DB-01` … `DB-18` communes and `DB-19`
+//!   the town (type `commune`), `DB-20` the district's military command (`army`), `DB-21` its
+//!   police (`police`), `DB-22` its health centre (`public_service`);
+//! - `CB-01` … `CB-38`: 38 sector cells directly under `HU` (24 agencies, 8 public-service units,
+//!   2 state and 2 non-state enterprises, 2 cooperatives);
+//! - `DB-01-CB-01` …: 280 cells under the grassroots committees (12 to 14 per commune, 12, 11 and
+//!   11 under the army, police and health centre), each of the committee's type;
+//! - about 6,300 members (`DV000001` …) in cells of 8 to 40, about 3% probationary, admitted
+//!   before 2020; a handful transferred between cells during 2020;
+//! - roles from the 2015 congresses: a secretary and a deputy in every cell; a head of agency in
+//!   every agency and public-service sector cell; 5 to 9 committee members in every grassroots
+//!   committee, among them its secretary and one or two deputies; 33 to 37 members of the district
+//!   committee (the 22 grassroots secretaries and members of the agency cells), 11 of them
+//!   standing, among whom the secretary and two deputies.
+//!
+//! A province (`TU`) has eleven districts with ids prefixed `H01-` …; the nation (`TW`) has 77
+//! provinces with ids prefixed `T01-H01-` …. Every unit has always existed (no opening or closing
+//! dates), so that the data is valid for any month.
+
+use chrono::{Days, NaiveDate};
+
+use super::names::{self, AGENCIES, ENTERPRISES, PUBLIC_SERVICES};
+use super::rng::Rng;
+use super::Scale;
+use crate::org::{Member, MemberStatus, Membership, Organisation, Role, RoleKind, Unit, UnitKind};
+use crate::Text;
+
+/// Districts in a province, provinces in the nation.
+const DISTRICTS_PER_PROVINCE: usize = 11;
+const PROVINCES: usize = 77;
+
+/// Cells under the army, police and public-service grassroots committees.
+const OTHER_COMMITTEES: [(&str, &str, usize); 3] = [
+    ("army", "Đảng bộ Quân sự huyện", 12),
+    ("police", "Đảng bộ Công an huyện", 11),
+    ("public_service", "Đảng bộ Trung tâm Y tế huyện", 11),
+];
+
+/// Cells of a commune other than its hamlets'.
+const COMMUNE_CELLS: &[&str] = &[
+    "Chi bộ cơ quan Đảng - Mặt trận - Đoàn thể",
+    "Chi bộ cơ quan Chính quyền",
+    "Chi bộ Quân sự",
+    "Chi bộ Công an",
+    "Chi bộ Trường Tiểu học",
+    "Chi bộ Trường THCS",
+    "Chi bộ Trạm Y tế",
+];
+
+fn day(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MIN)
+}
+
+fn plus_days(date: NaiveDate, days: u64) -> NaiveDate {
+    date.checked_add_days(Days::new(days)).unwrap_or(date)
+}
+
+/// The first day of the 2015–2020 term of the units' committees.
+fn term_start() -> NaiveDate {
+    day(2015, 10, 1)
+}
+
+/// A committee's roles to hand out: how many members, how many of them standing, how many deputies.
+struct Committee<'a> {
+    unit: &'a str,
+    /// Members who sit on the committee by position (e.g. the grassroots secretaries).
+    ex_officio: &'a [usize],
+    /// Full members among whom the others are drawn; the secretary, deputies and standing members
+    /// come from here.
+    pool: &'a [usize],
+    size: usize,
+    standing: usize,
+    deputies: usize,
+}
+
+struct Builder {
+    rng: Rng,
+    width: usize,
+    units: Vec<Unit>,
+    members: Vec<Member>,
+}
+
+/// What a district or province hands up to the level above.
+struct Level {
+    secretary: Option<usize>,
+    /// Full members of the agency cells: where the level above draws its committee from.
+    agency_members: Vec<usize>,
+}
+
+pub(super) fn organisation(scale: Scale, seed: u64) -> Organisation {
+    let mut b = Builder {
+        rng: Rng::derive(&[seed, 0x6f72_6761_6e69_7361]),
+        width: if scale == Scale::Nation { 7 } else { 6 },
+        units: Vec::new(),
+        members: Vec::new(),
+    };
+    let (id, name) = match scale {
+        Scale::District => {
+            b.district("", None, "Mẫu");
+            (
+                "synthetic-district",
+                Text::new(
+                    "Đảng bộ huyện Mẫu (giả lập)",
+                    "Mẫu district party committee (synthetic)",
+                ),
+            )
+        }
+        Scale::Province => {
+            b.province("", None, "Mẫu");
+            (
+                "synthetic-province",
+                Text::new(
+                    "Đảng bộ tỉnh Mẫu (giả lập)",
+                    "Mẫu province party committee (synthetic)",
+                ),
+            )
+        }
+        Scale::Nation => {
+            b.nation();
+            (
+                "synthetic-nation",
+                Text::new("Toàn Đảng (giả lập)", "The whole Party (synthetic)"),
+            )
+        }
+    };
+    Organisation {
+        id: id.to_owned(),
+        name,
+        org_types: None,
+        units: b.units,
+        members: b.members,
+    }
+}
+
+impl Builder {
+    fn unit(&mut self, id: &str, name: String, kind: UnitKind, org_type: &str, parent: Option<&str>) {
+        self.units.push(Unit {
+            id: id.to_owned(),
+            name,
+            kind,
+            org_type: org_type.to_owned(),
+            parent: parent.map(str::to_owned),
+            moves: Vec::new(),
+            opened: None,
+            closed: None,
+        });
+    }
+
+    fn nation(&mut self) {
+        let top = "TW";
+        self.unit(top, "Ban Chấp hành Trung ương".to_owned(), UnitKind::Committee, "agency", None);
+        let places = names::places(&mut self.rng, PROVINCES);
+        let mut secretaries = Vec::new();
+        let mut pool = Vec::new();
+        for (t, place) in places.iter().enumerate() {
+            let province = self.province(&format!("T{:02}-", t + 1), Some(top), place);
+            secretaries.extend(province.secretary);
+            // A sample of each province's agency members is enough to draw from.
+            pool.extend(province.agency_members.iter().take(50));
+        }
+        let size = 180 + self.rng.index(21);
+        self.committee_roles(&Committee {
+            unit: top,
+            ex_officio: &secretaries,
+            pool: &pool,
+            size,
+            standing: 18,
+            deputies: 0,
+        });
+    }
+
+    fn province(&mut self, prefix: &str, parent: Option<&str>, place: &str) -> Level {
+        let top = format!("{prefix}TU");
+        self.unit(&top, format!("Đảng bộ tỉnh {place}"), UnitKind::Committee, "agency", parent);
+        let places = names::places(&mut self.rng, DISTRICTS_PER_PROVINCE);
+        let mut secretaries = Vec::new();
+        let mut pool = Vec::new();
+        for (h, district_place) in places.iter().enumerate() {
+            let district = self.district(&format!("{prefix}H{:02}-", h + 1), Some(&top), district_place);
+            secretaries.extend(district.secretary);
+            pool.extend(district.agency_members);
+        }
+        let size = 50 + self.rng.index(11);
+        let secretary = self.committee_roles(&Committee {
+            unit: &top,
+            ex_officio: &secretaries,
+            pool: &pool,
+            size,
+            standing: 15,
+            deputies: 3,
+        });
+        Level {
+            secretary,
+            agency_members: pool,
+        }
+    }
+
+    /// One district; returns its secretary and its agency members.
+    fn district(&mut self, prefix: &str, parent: Option<&str>, place: &str) -> Level {
+        let top = format!("{prefix}HU");
+        self.unit(&top, format!("Đảng bộ huyện {place}"), UnitKind::Committee, "agency", parent);
+        let first_member = self.members.len();
+        let communes = names::places(&mut self.rng, 18);
+        // (committee id, its type, its cells' ids and names)
+        let mut committees: Vec<(String, &'static str, Vec<(String, String)>)> = Vec::new();
+        for k in 0..22 {
+            let id = format!("{prefix}DB-{:02}", k + 1);
+            let (org_type, name, cells) = match k {
+                0..18 => {
+                    let commune = communes.get(k).map_or("Mẫu", String::as_str);
+                    ("commune", format!("Đảng bộ xã {commune}"), 12 + k % 3)
+                }
+                18 => ("commune", format!("Đảng bộ thị trấn {place}"), 12),
+                _ => {
+                    let (org_type, name, cells) = OTHER_COMMITTEES
+                        .get(k - 19)
+                        .copied()
+                        .unwrap_or(("public_service", "Đảng bộ Trung tâm Y tế huyện", 11));
+                    (org_type, name.to_owned(), cells)
+                }
+            };
+            self.unit(&id, name, UnitKind::Committee, org_type, Some(&top));
+            let cell_names = self.cell_names(org_type, cells);
+            let mut list = Vec::with_capacity(cells);
+            for (c, cell_name) in cell_names.into_iter().enumerate() {
+                let cell = format!("{id}-CB-{:02}", c + 1);
+                self.unit(&cell, cell_name, UnitKind::Cell, org_type, Some(&id));
+                list.push((cell, org_type.to_owned()));
+            }
+            committees.push((id, org_type, list));
+        }
+        let mut sector: Vec<(String, String)> = Vec::with_capacity(38);
+        let named = AGENCIES
+            .iter()
+            .map(|n| (*n, "agency"))
+            .chain(PUBLIC_SERVICES.iter().map(|n| (*n, "public_service")))
+            .chain(ENTERPRISES.iter().copied());
+        for (s, (name, org_type)) in named.enumerate() {
+            let id = format!("{prefix}CB-{:02}", s + 1);
+            self.unit(&id, format!("Chi bộ {name}"), UnitKind::Cell, org_type, Some(&top));
+            sector.push((id, org_type.to_owned()));
+        }
+        // Members, cell by cell: grassroots cells first, then the sector cells.
+        let cells: Vec<(String, String)> = committees
+            .iter()
+            .flat_map(|(_, _, list)| list.iter().cloned())
+            .chain(sector.iter().cloned())
+            .collect();
+        let target = 6_250 + self.rng.index(100);
+        let sizes = self.cell_sizes(cells.len(), target);
+        let mut cell_members: Vec<Vec<usize>> = Vec::with_capacity(cells.len());
+        for ((cell, _), size) in cells.iter().zip(sizes) {
+            let start = self.members.len();
+            for _ in 0..size {
+                self.member(cell);
+            }
+            cell_members.push((start..self.members.len()).collect());
+        }
+        let full = |b: &Builder, list: &[usize]| -> Vec<usize> {
+            list.iter()
+                .copied()
+                .filter(|&m| b.members.get(m).is_some_and(|m| m.status == MemberStatus::Full))
+                .collect()
+        };
+        // Cell roles; heads of agency in agency and public-service sector cells.
+        let mut agency_members = Vec::new();
+        for ((cell, org_type), list) in cells.iter().zip(&cell_members) {
+            let pool = full(self, list);
+            let leaders = self.sample(&pool, &[], 2);
+            if let [secretary, deputy] = leaders.as_slice() {
+                self.role(*secretary, RoleKind::Secretary, cell);
+                self.role(*deputy, RoleKind::DeputySecretary, cell);
+            }
+            let is_sector = sector.iter().any(|(id, _)| id == cell);
+            if is_sector && matches!(org_type.as_str(), "agency" | "public_service") {
+                let head = self.sample(&pool, &[], 1);
+                for h in head {
+                    self.role(h, RoleKind::HeadOfAgency, cell);
+                }
+                if org_type == "agency" {
+                    agency_members.extend(pool);
+                }
+            }
+        }
+        // Grassroots committees.
+        let mut offset = 0;
+        let mut secretaries = Vec::new();
+        for (id, _, list) in &committees {
+            let members: Vec<usize> = cell_members
+                .get(offset..offset + list.len())
+                .unwrap_or_default()
+                .iter()
+                .flatten()
+                .copied()
+                .collect();
+            offset += list.len();
+            let pool = full(self, &members);
+            let size = 5 + self.rng.index(5);
+            let deputies = 1 + self.rng.index(2);
+            secretaries.extend(self.committee_roles(&Committee {
+                unit: id,
+                ex_officio: &[],
+                pool: &pool,
+                size,
+                standing: 0,
+                deputies,
+            }));
+        }
+        let size = 33 + self.rng.index(5);
+        let secretary = self.committee_roles(&Committee {
+            unit: &top,
+            ex_officio: &secretaries,
+            pool: &agency_members,
+            size,
+            standing: 11,
+            deputies: 2,
+        });
+        let cell_ids: Vec<&str> = cells.iter().map(|(id, _)| id.as_str()).collect();
+        self.transfers(first_member, &cell_ids);
+        Level {
+            secretary,
+            agency_members,
+        }
+    }
+
+    fn cell_names(&mut self, org_type: &str, count: usize) -> Vec<String> {
+        match org_type {
+            "commune" => {
+                let hamlets = count.saturating_sub(COMMUNE_CELLS.len());
+                let mut list: Vec<String> = names::places(&mut self.rng, hamlets)
+                    .into_iter()
+                    .map(|p| format!("Chi bộ ấp {p}"))
+                    .collect();
+                list.extend(COMMUNE_CELLS.iter().take(count.saturating_sub(list.len())).map(|n| (*n).to_owned()));
+                list
+            }
+            "army" => (1..=count)
+                .map(|n| match n {
+                    1 => "Chi bộ Cơ quan Ban Chỉ huy Quân sự".to_owned(),
+                    _ => format!("Chi bộ Đại đội {}", n - 1),
+                })
+                .collect(),
+            "police" => (1..=count).map(|n| format!("Chi bộ Đội {n}")).collect(),
+            _ => (1..=count).map(|n| format!("Chi bộ Khoa {n}")).collect(),
+        }
+    }
+
+    /// `count` cell sizes between 8 and 40 that add up to `target` (when it is reachable).
+    fn cell_sizes(&mut self, count: usize, target: usize) -> Vec<usize> {
+        const MIN: usize = 8;
+        const MAX: usize = 40;
+        let extras: Vec<usize> = (0..count).map(|_| self.rng.index(MAX - MIN + 1)).collect();
+        let wanted = target.saturating_sub(MIN * count);
+        let total: usize = extras.iter().sum::<usize>().max(1);
+        let mut sizes: Vec<usize> = extras.iter().map(|e| MIN + e * wanted / total).collect();
+        let mut sum: usize = sizes.iter().sum();
+        let mut guard = 0;
+        while sum < target && guard < count * (MAX - MIN) {
+            if let Some(size) = sizes.get_mut(guard % count.max(1)) {
+                if *size < MAX {
+                    *size += 1;
+                    sum += 1;
+                }
+            }
+            guard += 1;
+        }
+        sizes
+    }
+
+    fn member(&mut self, cell: &str) {
+        let id = format!("DV{:0width$}", self.members.len() + 1, width = self.width);
+        let name = names::person(&mut self.rng);
+        let probationary = self.rng.chance(0.03);
+        let from = if probationary {
+            plus_days(day(2019, 10, 1), self.rng.below(92))
+        } else {
+            // Admission years lean to recent ones: the younger of two uniform draws.
+            let back = self.rng.below(45).min(self.rng.below(45));
+            let year = 2019 - i32::try_from(back).unwrap_or(0);
+            plus_days(day(year, 1, 1), self.rng.below(if year == 2019 { 180 } else { 365 }))
+        };
+        self.members.push(Member {
+            id,
+            name: Some(name),
+            status: if probationary {
+                MemberStatus::Probationary
+            } else {
+                MemberStatus::Full
+            },
+            memberships: vec![Membership {
+                unit: cell.to_owned(),
+                from,
+                until: None,
+            }],
+            roles: Vec::new(),
+        });
+    }
+
+    fn role(&mut self, member: usize, kind: RoleKind, unit: &str) {
+        if let Some(m) = self.members.get_mut(member) {
+            let joined = m.memberships.first().map_or(term_start(), |s| s.from);
+            m.roles.push(Role {
+                kind,
+                unit: unit.to_owned(),
+                from: term_start().max(joined),
+                until: None,
+            });
+        }
+    }
+
+    /// Up to `count` distinct members of `pool` not in `exclude`, in the order drawn.
+    fn sample(&mut self, pool: &[usize], exclude: &[usize], count: usize) -> Vec<usize> {
+        let mut chosen: Vec<usize> = Vec::with_capacity(count);
+        let mut attempts = 0;
+        while chosen.len() < count && attempts < 20 * count + 20 {
+            attempts += 1;
+            if let Some(&m) = self.rng.pick(pool) {
+                if !chosen.contains(&m) && !exclude.contains(&m) {
+                    chosen.push(m);
+                }
+            }
+        }
+        chosen
+    }
+
+    /// Hands out a committee's roles; returns its secretary.
+    fn committee_roles(&mut self, c: &Committee<'_>) -> Option<usize> {
+        let ex_officio: Vec<usize> = c.ex_officio.iter().copied().take(c.size).collect();
+        let drawn = self.sample(c.pool, &ex_officio, c.size - ex_officio.len());
+        for &m in ex_officio.iter().chain(&drawn) {
+            self.role(m, RoleKind::CommitteeMember, c.unit);
+        }
+        for &m in drawn.iter().take(c.standing) {
+            self.role(m, RoleKind::StandingCommitteeMember, c.unit);
+        }
+        let secretary = drawn.first().copied();
+        if let Some(s) = secretary {
+            self.role(s, RoleKind::Secretary, c.unit);
+        }
+        for &m in drawn.iter().skip(1).take(c.deputies) {
+            self.role(m, RoleKind::DeputySecretary, c.unit);
+        }
+        secretary
+    }
+
+    /// A handful of members without roles move to another cell of the district during 2020:
+    /// one membership ends, the next starts the following day.
+    fn transfers(&mut self, first_member: usize, cells: &[&str]) {
+        let count = 4 + self.rng.index(5);
+        let last_member = self.members.len();
+        for _ in 0..count {
+            let m = first_member + self.rng.index(last_member - first_member);
+            let target = self.rng.pick(cells).copied().unwrap_or_default().to_owned();
+            let on = plus_days(day(2020, 2, 1), self.rng.below(300));
+            let Some(member) = self.members.get_mut(m) else {
+                continue;
+            };
+            let movable = member.roles.is_empty()
+                && member.memberships.len() == 1
+                && member.memberships.first().is_some_and(|s| s.unit != target && s.from < on);
+            if !movable {
+                continue;
+            }
+            if let Some(current) = member.memberships.first_mut() {
+                current.until = Some(on);
+            }
+            member.memberships.push(Membership {
+                unit: target,
+                from: plus_days(on, 1),
+                until: None,
+            });
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! soisua's integration tests: one binary, one module per concern.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, reason = "test code")]
+
+mod schemas;
+mod vectors;

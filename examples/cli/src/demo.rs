@@ -1,0 +1,142 @@
+//! `soisua demo`: the embedded default district (synthetic, shaped like the article's), a month of
+//! reviews under the synthetic 82 / 23 / 22 local catalogue, validated and summarised.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use soisua::synthetic::{self, Rates, Scale};
+use soisua::{has_errors, Catalogue, Month, UnitKind};
+
+use crate::Failure;
+
+/// Arguments of `soisua demo`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The month to review.
+    #[arg(long, default_value = "2020-09")]
+    month: String,
+    /// The seed of the synthetic data (the same seed gives the same district and month).
+    #[arg(long, default_value_t = 2020)]
+    seed: u64,
+    /// Also write the organisation, the catalogues and the reviews as JSON files into this folder.
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+/// Runs `soisua demo`.
+pub fn run(args: &Args) -> Result<ExitCode, Failure> {
+    let month: Month = args.month.parse()?;
+    let central = Catalogue::central_2020()?;
+    let local = synthetic::local_catalogue(&central);
+    let org = synthetic::organisation(Scale::District, args.seed);
+    let batch = synthetic::reviews(&org, &local, month, args.seed, Rates::default());
+
+    let central_issues = central.validate(None);
+    let local_issues = local.validate(Some(&central));
+    let org_issues = org.validate();
+    let review_issues = batch.validate(&local, &org);
+
+    println!("soisua demo — {} / {}", org.name.vi, org.name.en);
+    println!("Tháng / month: {month}\n");
+
+    println!("Tổ chức / Organisation");
+    let count = |kind| org.units.iter().filter(|u| u.kind == kind).count();
+    println!(
+        "  {} đảng bộ / committees, {} chi bộ / cells, {} tổ đảng / groups, {} đảng viên / members",
+        count(UnitKind::Committee),
+        count(UnitKind::Cell),
+        count(UnitKind::Group),
+        org.members.len()
+    );
+    let top: Vec<&str> = org.units.iter().filter(|u| u.parent.is_none()).map(|u| u.id.as_str()).collect();
+    let directly_under: Vec<_> =
+        org.units.iter().filter(|u| u.parent.as_deref().is_some_and(|p| top.contains(&p))).collect();
+    println!(
+        "  trực thuộc cấp trên cùng / directly under the top: {} ({} đảng bộ cơ sở / grassroots committees, {} chi bộ cơ sở / grassroots cells)",
+        directly_under.len(),
+        directly_under.iter().filter(|u| u.kind == UnitKind::Committee).count(),
+        directly_under.iter().filter(|u| u.kind == UnitKind::Cell).count(),
+    );
+    let mut by_type: BTreeMap<&str, usize> = BTreeMap::new();
+    for unit in &org.units {
+        *by_type.entry(unit.org_type.as_str()).or_default() += 1;
+    }
+    let types = org.org_types.clone().unwrap_or_else(soisua::OrgType::defaults);
+    for t in &types {
+        if let Some(n) = by_type.get(t.code.as_str()) {
+            println!("    {:<36} {:>4} đơn vị / units   ({})", t.label.vi, n, t.label.en);
+        }
+    }
+
+    println!("\nDanh mục / Catalogues");
+    for (catalogue, issues) in [(&central, &central_issues), (&local, &local_issues)] {
+        let [m, e, p] = catalogue.counts();
+        let [verbatim, partial, label] = catalogue.wording_counts();
+        println!("  {}@{} — {}", catalogue.id, catalogue.version, catalogue.title.vi);
+        println!(
+            "    {m} biểu hiện / manifestations, {e} nêu gương / exemplary, {p} không được làm / prohibited; \
+             nguyên văn / verbatim {verbatim}, một phần / partial {partial}, nhãn / label {label}; {} phát hiện / findings",
+            issues.len()
+        );
+    }
+
+    let tally = batch.tally(&local);
+    println!("\nPhiếu đánh giá tháng {month} / Reviews for {month}");
+    println!(
+        "  {} phiếu / reviews ({} chính thức / final), {} kết luận của chi bộ / cell conclusions",
+        tally.reviews, tally.final_reviews, tally.cell_conclusions
+    );
+    let share = |n: usize| if tally.members == 0 { 0.0 } else { 100.0 * n as f64 / tally.members as f64 };
+    println!(
+        "  đảng viên có ít nhất một vấn đề / members with at least one finding: {} ({:.1}%)",
+        tally.members_with_any_adverse,
+        share(tally.members_with_any_adverse)
+    );
+    println!(
+        "    có biểu hiện suy thoái / with a manifestation present:       {}",
+        tally.members_with_adverse.manifestation
+    );
+    println!(
+        "    chưa thực hiện tốt nêu gương / with exemplary not yet good:  {}",
+        tally.members_with_adverse.exemplary
+    );
+    println!(
+        "    vi phạm điều không được làm / with a prohibition violated:   {}",
+        tally.members_with_adverse.prohibition
+    );
+    println!(
+        "  tự đánh giá khác kết luận chi bộ / self-assessment differs from the cell: {} nội dung / answers",
+        tally.disagreements
+    );
+
+    println!("\nKiểm tra dữ liệu / Validation");
+    for (vi, en, issues) in [
+        ("danh mục trung ương", "central catalogue", &central_issues),
+        ("danh mục địa phương (giả lập)", "local catalogue (synthetic)", &local_issues),
+        ("tổ chức", "organisation", &org_issues),
+        ("phiếu đánh giá", "reviews", &review_issues),
+    ] {
+        let errors = issues.iter().filter(|i| i.is_error()).count();
+        println!("  {vi} / {en}: {errors} lỗi / errors, {} cảnh báo / warnings", issues.len() - errors);
+    }
+    println!("\n(Dữ liệu giả lập: tên người và đơn vị là bịa; nội dung danh mục địa phương là nhãn, không phải văn bản chính thức.)");
+    println!("(Synthetic data: names of people and units are made up; the local catalogue's items are labels, not official text.)");
+
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir).map_err(|e| Failure::io(dir, &e))?;
+        for (name, text) in [
+            ("organisation.json", org.to_json()),
+            ("catalogue-central-2020.json", central.to_json()),
+            ("catalogue-local.json", local.to_json()),
+            ("reviews.json", batch.to_json()),
+        ] {
+            let path = dir.join(name);
+            std::fs::write(&path, text + "\n").map_err(|e| Failure::io(&path, &e))?;
+        }
+        println!("\nĐã ghi / written: {}/{{organisation,catalogue-central-2020,catalogue-local,reviews}}.json", dir.display());
+    }
+
+    let failed = [&central_issues, &local_issues, &org_issues, &review_issues].iter().any(|i| has_errors(i));
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,96 @@
+//! The `soisua` command, run as a person would: exit codes, output, files written.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, reason = "test code")]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn soisua(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_soisua")).args(args).output().expect("soisua runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn validate_default_shows_wording_counts() {
+    let out = soisua(&["validate", "--default"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = stdout(&out);
+    assert!(text.contains("biểu hiện / manifestations: 27; nêu gương / exemplary: 16; không được làm / prohibited: 19"), "{text}");
+    assert!(text.contains("nguyên văn / verbatim:"), "{text}");
+    assert!(text.contains("Danh mục: 0 lỗi, 0 cảnh báo"), "{text}");
+}
+
+#[test]
+fn demo_runs_and_its_files_validate() {
+    let dir = temp_dir("demo");
+    let out = soisua(&["demo", "--out", dir.to_str().expect("utf-8 path")]);
+    assert!(out.status.success(), "{}\n{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+    let text = stdout(&out);
+    assert!(text.contains("Tháng / month: 2020-09"), "{text}");
+    assert!(text.contains("82 biểu hiện / manifestations, 23 nêu gương / exemplary, 22 không được làm / prohibited"), "{text}");
+    assert!(text.contains("directly under the top: 60 (22 đảng bộ cơ sở / grassroots committees, 38 chi bộ cơ sở"), "{text}");
+
+    let org = dir.join("organisation.json");
+    let out = soisua(&["validate", org.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let local = dir.join("catalogue-local.json");
+    let out = soisua(&["validate", local.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let reviews = dir.join("reviews.json");
+    let out = soisua(&[
+        "validate",
+        reviews.to_str().expect("utf-8"),
+        "--catalogue",
+        local.to_str().expect("utf-8"),
+        "--organisation",
+        org.to_str().expect("utf-8"),
+    ]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(stdout(&out).contains("Phiếu đánh giá: 0 lỗi"), "{}", stdout(&out));
+}
+
+#[test]
+fn findings_exit_1_and_are_located() {
+    let dir = temp_dir("bad-catalogue");
+    let path = dir.join("bad.json");
+    let central = soisua::Catalogue::central_2020().expect("embedded catalogue");
+    let mut bad = central.clone();
+    if let Some(group) = bad.groups.get_mut(2) {
+        group.declared_count = Some(20);
+    }
+    std::fs::write(&path, bad.to_json()).expect("write");
+    let out = soisua(&["validate", path.to_str().expect("utf-8"), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let issues: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON findings");
+    assert_eq!(issues[0]["code"], "count_mismatch");
+    assert_eq!(issues[0]["path"], serde_json::json!(["groups", 2, "declared_count"]));
+}
+
+#[test]
+fn unusable_input_exits_2_with_a_code() {
+    let dir = temp_dir("unusable");
+    let path = dir.join("broken.json");
+    std::fs::write(&path, "{\"groups\": [").expect("write");
+    let out = soisua(&["validate", path.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("[invalid_json]"), "{err}");
+
+    let latin1 = dir.join("latin1.json");
+    std::fs::write(&latin1, b"{\"id\": \"\xe9\"}").expect("write");
+    let out = soisua(&["validate", latin1.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("[invalid_utf8]"));
+
+    let out = soisua(&["validate", dir.join("missing.json").to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(2));
+}
