@@ -67,6 +67,8 @@ pub const OPERATIONS: &[(&str, &str)] = &[
         "synthetic.reviews",
         "a synthetic month of reviews: {organisation, catalogue, month, seed, rates?}",
     ),
+    ("synthetic.month", "a synthetic organisation and month, validated and counted: {scale, seed, month, catalogue}"),
+    ("reviews.tally", "counts over reviews: {catalogue, reviews}"),
 ];
 
 /// Runs one operation on a JSON input and returns the JSON answer: `{"ok": result}` on success,
@@ -185,6 +187,28 @@ fn dispatch(op: &str, input: Value) -> Result<Value, Error> {
             to_value(&crate::synthetic::reviews(
                 &org, &catalogue, month, seed, rates,
             ))
+        }
+        "synthetic.month" => {
+            let scale: Scale = input.string("scale")?.parse()?;
+            let seed = input.seed()?;
+            let month: Month = input.string("month")?.parse()?;
+            let catalogue = input.catalogue("catalogue")?;
+            let org = crate::synthetic::organisation(scale, seed);
+            let batch = crate::synthetic::reviews(&org, &catalogue, month, seed, Rates::default());
+            let central = Catalogue::central_2020()?;
+            let refined = catalogue.refines.as_ref().filter(|r| **r == central.reference()).map(|_| &central);
+            Ok(json!({
+                "organisation": organisation_summary(&org),
+                "organisation_issues": issues(&org.validate())?,
+                "catalogue_issues": issues(&catalogue.validate(refined))?,
+                "reviews": to_value(&batch.tally(&catalogue))?,
+                "review_issues": issues(&batch.validate(&catalogue, &org))?,
+            }))
+        }
+        "reviews.tally" => {
+            let catalogue = input.catalogue("catalogue")?;
+            let batch = ReviewBatch::from_value(input.field("reviews")?)?;
+            to_value(&batch.tally(&catalogue))
         }
         _ => Err(Error::Unknown {
             what: "operation",
