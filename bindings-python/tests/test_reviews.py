@@ -119,10 +119,13 @@ def test_synthetic_month(
     assert first["catalogue"] == local.reference
 
 
-def test_round_trips(september: soisua.ReviewBatch) -> None:
+def test_round_trips(mini_reviews_dict: Dict[str, Any], september: soisua.ReviewBatch) -> None:
+    mini = soisua.ReviewBatch.from_dict(mini_reviews_dict)
+    assert mini.to_dict() == mini_reviews_dict
+    assert soisua.ReviewBatch.from_dict(mini.to_dict()) == mini
+    assert pickle.loads(pickle.dumps(mini)) == mini
+    assert soisua.ReviewBatch.from_json(mini.to_json()) == mini
     assert soisua.ReviewBatch.from_json(september.to_json()) == september
-    assert soisua.ReviewBatch.from_dict(september.to_dict()) == september
-    assert pickle.loads(pickle.dumps(september)) == september
 
 
 def test_validation_runs_in_threads(

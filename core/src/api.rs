@@ -22,51 +22,18 @@ use crate::{Catalogue, Error, Issue, Month, Organisation, Period, ReviewBatch};
 
 /// The operations [`call`] accepts, with a one-line description each.
 pub const OPERATIONS: &[(&str, &str)] = &[
-    (
-        "catalogue.central_2020",
-        "the embedded central catalogue of 2020",
-    ),
-    (
-        "catalogue.validate",
-        "findings about a catalogue: {catalogue, refined?}",
-    ),
-    (
-        "catalogue.summary",
-        "counts by kind and wording: {catalogue}",
-    ),
-    (
-        "catalogue.from_csv",
-        "a catalogue from a JSON header and an item CSV: {header, csv}",
-    ),
-    (
-        "catalogue.check_versions",
-        "findings about several versions together: {catalogues}",
-    ),
-    (
-        "organisation.validate",
-        "findings about an organisation: {organisation}",
-    ),
-    (
-        "organisation.summary",
-        "counts of units by kind and of members: {organisation}",
-    ),
-    (
-        "reviews.validate",
-        "findings about reviews: {catalogue, organisation, reviews}",
-    ),
+    ("catalogue.central_2020", "the embedded central catalogue of 2020"),
+    ("catalogue.validate", "findings about a catalogue: {catalogue, refined?}"),
+    ("catalogue.summary", "counts by kind and wording: {catalogue}"),
+    ("catalogue.from_csv", "a catalogue from a JSON header and an item CSV: {header, csv}"),
+    ("catalogue.check_versions", "findings about several versions together: {catalogues}"),
+    ("organisation.validate", "findings about an organisation: {organisation}"),
+    ("organisation.summary", "counts of units by kind and of members: {organisation}"),
+    ("reviews.validate", "findings about reviews: {catalogue, organisation, reviews}"),
     ("period.parse", "a period's kind and months: {period}"),
-    (
-        "synthetic.organisation",
-        "a synthetic organisation: {scale, seed}",
-    ),
-    (
-        "synthetic.catalogue",
-        "the synthetic 82/23/22 local catalogue: {}",
-    ),
-    (
-        "synthetic.reviews",
-        "a synthetic month of reviews: {organisation, catalogue, month, seed, rates?}",
-    ),
+    ("synthetic.organisation", "a synthetic organisation: {scale, seed}"),
+    ("synthetic.catalogue", "the synthetic 82/23/22 local catalogue: {}"),
+    ("synthetic.reviews", "a synthetic month of reviews: {organisation, catalogue, month, seed, rates?}"),
     ("synthetic.month", "a synthetic organisation and month, validated and counted: {scale, seed, month, catalogue}"),
     ("reviews.tally", "counts over reviews: {catalogue, reviews}"),
 ];
@@ -88,14 +55,12 @@ pub fn error_json(error: &Error) -> Value {
         "message_vi": error.message_vi(),
     });
     if let (Some(location), Some(map)) = (error.location(), out.as_object_mut()) {
-        map.insert(
-            "location".into(),
-            serde_json::to_value(location).unwrap_or(Value::Null),
-        );
+        map.insert("location".into(), serde_json::to_value(location).unwrap_or(Value::Null));
     }
     out
 }
 
+/// Catalogues, organisations and reviews.
 fn dispatch(op: &str, input: Value) -> Result<Value, Error> {
     let input = Input::new(input)?;
     match op {
@@ -126,17 +91,8 @@ fn dispatch(op: &str, input: Value) -> Result<Value, Error> {
         "catalogue.check_versions" => {
             let list = input.field("catalogues")?;
             let catalogues = match list {
-                Value::Array(items) => items
-                    .into_iter()
-                    .map(catalogue_from)
-                    .collect::<Result<Vec<_>, _>>()?,
-                _ => {
-                    return Err(argument(
-                        "catalogues",
-                        "must be a list",
-                        "phải là một danh sách",
-                    ))
-                }
+                Value::Array(items) => items.into_iter().map(catalogue_from).collect::<Result<Vec<_>, _>>()?,
+                _ => return Err(argument("catalogues", "must be a list", "phải là một danh sách")),
             };
             issues(&crate::catalogue::check_versions(&catalogues))
         }
@@ -148,6 +104,13 @@ fn dispatch(op: &str, input: Value) -> Result<Value, Error> {
             let batch = ReviewBatch::from_value(input.field("reviews")?)?;
             issues(&batch.validate(&catalogue, &org))
         }
+        _ => dispatch_more(op, &input),
+    }
+}
+
+/// Periods and synthetic data (split from [`dispatch`] to keep each function on a screen).
+fn dispatch_more(op: &str, input: &Input) -> Result<Value, Error> {
+    match op {
         "period.parse" => {
             let text = input.string("period")?;
             let period: Period = text.parse()?;
@@ -172,9 +135,7 @@ fn dispatch(op: &str, input: Value) -> Result<Value, Error> {
             let seed = input.seed()?;
             to_value(&crate::synthetic::organisation(scale, seed))
         }
-        "synthetic.catalogue" => to_value(&crate::synthetic::local_catalogue(
-            &Catalogue::central_2020()?,
-        )),
+        "synthetic.catalogue" => to_value(&crate::synthetic::local_catalogue(&Catalogue::central_2020()?)),
         "synthetic.reviews" => {
             let catalogue = input.catalogue("catalogue")?;
             let org = input.organisation()?;
@@ -184,9 +145,7 @@ fn dispatch(op: &str, input: Value) -> Result<Value, Error> {
                 Some(value) => crate::json::from_value("request", value)?,
                 None => Rates::default(),
             };
-            to_value(&crate::synthetic::reviews(
-                &org, &catalogue, month, seed, rates,
-            ))
+            to_value(&crate::synthetic::reviews(&org, &catalogue, month, seed, rates))
         }
         "synthetic.month" => {
             let scale: Scale = input.string("scale")?.parse()?;
@@ -210,11 +169,7 @@ fn dispatch(op: &str, input: Value) -> Result<Value, Error> {
             let batch = ReviewBatch::from_value(input.field("reviews")?)?;
             to_value(&batch.tally(&catalogue))
         }
-        _ => Err(Error::Unknown {
-            what: "operation",
-            what_vi: "thao tác",
-            name: op.chars().take(60).collect(),
-        }),
+        _ => Err(Error::Unknown { what: "operation", what_vi: "thao tác", name: op.chars().take(60).collect() }),
     }
 }
 
@@ -226,11 +181,7 @@ impl Input {
         match value {
             Value::Object(map) => Ok(Input(map)),
             Value::Null => Ok(Input(serde_json::Map::new())),
-            _ => Err(argument(
-                "input",
-                "must be an object",
-                "phải là một đối tượng",
-            )),
+            _ => Err(argument("input", "must be an object", "phải là một đối tượng")),
         }
     }
 
@@ -239,8 +190,7 @@ impl Input {
     }
 
     fn field(&self, name: &'static str) -> Result<Value, Error> {
-        self.optional_field(name)
-            .ok_or_else(|| argument(name, "is required", "là bắt buộc"))
+        self.optional_field(name).ok_or_else(|| argument(name, "is required", "là bắt buộc"))
     }
 
     fn string(&self, name: &'static str) -> Result<String, Error> {
@@ -253,11 +203,7 @@ impl Input {
     fn seed(&self) -> Result<u64, Error> {
         match self.field("seed")? {
             Value::Number(n) => n.as_u64().ok_or_else(|| {
-                argument(
-                    "seed",
-                    "must be a whole number from 0 to 2^64-1",
-                    "phải là số nguyên từ 0 đến 2^64-1",
-                )
+                argument("seed", "must be a whole number from 0 to 2^64-1", "phải là số nguyên từ 0 đến 2^64-1")
             }),
             _ => Err(argument("seed", "must be a number", "phải là một số")),
         }
@@ -293,14 +239,8 @@ fn catalogue_from(value: Value) -> Result<Catalogue, Error> {
     match value {
         Value::String(id) => match id.as_str() {
             "central-2020" => Catalogue::central_2020(),
-            "synthetic-local" => Ok(crate::synthetic::local_catalogue(
-                &Catalogue::central_2020()?
-            )),
-            _ => Err(Error::Unknown {
-                what: "catalogue",
-                what_vi: "danh mục",
-                name: id.chars().take(60).collect(),
-            }),
+            "synthetic-local" => Ok(crate::synthetic::local_catalogue(&Catalogue::central_2020()?)),
+            _ => Err(Error::Unknown { what: "catalogue", what_vi: "danh mục", name: id.chars().take(60).collect() }),
         },
         other => Catalogue::from_value(other),
     }
@@ -319,11 +259,7 @@ fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Result<Value, Error> {
 }
 
 fn argument(name: &'static str, en: &str, vi: &str) -> Error {
-    Error::Argument {
-        name,
-        detail: en.to_owned(),
-        detail_vi: vi.to_owned(),
-    }
+    Error::Argument { name, detail: en.to_owned(), detail_vi: vi.to_owned() }
 }
 
 #[cfg(test)]
@@ -343,20 +279,14 @@ mod tests {
         let answer = call("period.parse", json!([1]));
         assert_eq!(answer["error"]["code"], "invalid_argument");
         let answer = call("period.parse", json!({}));
-        assert_eq!(
-            answer["error"]["message_en"],
-            "invalid argument `period`: is required"
-        );
+        assert_eq!(answer["error"]["message_en"], "invalid argument `period`: is required");
     }
 
     #[test]
     fn every_operation_is_listed_and_answers() {
         for (op, _) in OPERATIONS {
             let answer = call(op, json!({}));
-            let code = answer
-                .pointer("/error/code")
-                .and_then(Value::as_str)
-                .unwrap_or("");
+            let code = answer.pointer("/error/code").and_then(Value::as_str).unwrap_or("");
             assert_ne!(code, "unknown_name", "{op} is listed but not dispatched");
         }
     }

@@ -98,27 +98,15 @@ impl Error {
     /// ```
     pub fn message_vi(&self) -> String {
         match self {
-            Error::Json {
-                document,
-                location,
-                detail,
-            } => {
-                format!(
-                    "JSON {} không hợp lệ tại {}: {detail}",
-                    document_vi(document),
-                    location.to_vi()
-                )
+            Error::Json { document, location, detail } => {
+                format!("JSON {} không hợp lệ tại {}: {detail}", document_vi(document), location.to_vi())
             }
             Error::Csv { location, detail } => {
                 format!("CSV không hợp lệ tại {}: {detail}", location.to_vi())
             }
-            Error::Parse {
-                input, expected_vi, ..
-            } => format!("không đọc được `{input}` là {expected_vi}"),
+            Error::Parse { input, expected_vi, .. } => format!("không đọc được `{input}` là {expected_vi}"),
             Error::Unknown { what_vi, name, .. } => format!("không có {what_vi} `{name}`"),
-            Error::Argument {
-                name, detail_vi, ..
-            } => format!("tham số `{name}` không hợp lệ: {detail_vi}"),
+            Error::Argument { name, detail_vi, .. } => format!("tham số `{name}` không hợp lệ: {detail_vi}"),
         }
     }
 
@@ -159,9 +147,11 @@ impl Location {
     fn to_vi(&self) -> String {
         let mut out = self.path.to_string();
         if let Some(line) = self.line {
-            out.push_str(&format!(" (dòng {line}"));
+            out.push_str(" (dòng ");
+            out.push_str(&line.to_string());
             if let Some(column) = self.column {
-                out.push_str(&format!(", cột {column}"));
+                out.push_str(", cột ");
+                out.push_str(&column.to_string());
             }
             out.push(')');
         }
@@ -240,6 +230,7 @@ impl Issue {
 
     /// Adds a parameter and re-renders the messages.
     #[must_use]
+    #[allow(clippy::needless_pass_by_value, reason = "callers pass numbers and strings alike")]
     pub fn with(mut self, name: &str, value: impl ToString) -> Self {
         self.params.insert(name.to_owned(), value.to_string());
         if let Some(code) = IssueCode::from_code(&self.code) {

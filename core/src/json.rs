@@ -103,7 +103,7 @@ mod tests {
         let loc = err.location().unwrap();
         assert_eq!(loc.path.to_string(), "items[1].code");
         assert_eq!(loc.line, Some(2));
-        assert_eq!(err.to_string(), "invalid catalogue JSON at items[1].code (line 2, column 12): invalid type: integer `3`, expected a string");
+        assert_eq!(err.to_string(), "invalid catalogue JSON at items[1].code (line 2, column 11): invalid type: integer `3`, expected a string");
     }
 
     #[test]

@@ -206,16 +206,13 @@ fn fill(template: &str, params: &BTreeMap<String, String>) -> String {
     while let Some(start) = rest.find('{') {
         let (before, after) = rest.split_at(start);
         out.push_str(before);
-        match after.find('}') {
-            Some(end) => {
-                let name = after.get(1..end).unwrap_or_default();
-                out.push_str(params.get(name).map_or("?", String::as_str));
-                rest = after.get(end + 1..).unwrap_or_default();
-            }
-            None => {
-                out.push_str(after);
-                rest = "";
-            }
+        if let Some(end) = after.find('}') {
+            let name = after.get(1..end).unwrap_or_default();
+            out.push_str(params.get(name).map_or("?", String::as_str));
+            rest = after.get(end + 1..).unwrap_or_default();
+        } else {
+            out.push_str(after);
+            rest = "";
         }
     }
     out.push_str(rest);

@@ -42,9 +42,7 @@ impl Month {
         if !(MIN_YEAR..=MAX_YEAR).contains(&year) || !(1..=12).contains(&month) {
             return Err(parse_error(&format!("{year}-{month:02}"), Kind::Month));
         }
-        Ok(Month {
-            index: year * 12 + month as i32 - 1,
-        })
+        Ok(Month { index: year * 12 + small(month) - 1 })
     }
 
     /// The month a date falls in.
@@ -54,9 +52,7 @@ impl Month {
     /// assert_eq!(soisua::Month::from_date(d).to_string(), "2020-09");
     /// ```
     pub fn from_date(date: NaiveDate) -> Self {
-        Month {
-            index: date.year() * 12 + date.month0() as i32,
-        }
+        Month { index: date.year() * 12 + small(date.month0()) }
     }
 
     /// The year.
@@ -84,9 +80,7 @@ impl Month {
     /// This month moved by `n` months (negative: back).
     #[must_use]
     pub fn plus(self, n: i32) -> Self {
-        Month {
-            index: self.index.saturating_add(n),
-        }
+        Month { index: self.index.saturating_add(n) }
     }
 
     /// How many months from `earlier` to `self` (negative when `earlier` is later).
@@ -106,10 +100,7 @@ impl Month {
 
     /// The quarter the month is in.
     pub fn quarter(self) -> Quarter {
-        Quarter {
-            year: self.year(),
-            quarter: (self.month() - 1) / 3 + 1,
-        }
+        Quarter { year: self.year(), quarter: (self.month() - 1) / 3 + 1 }
     }
 
     /// The months from `self` to `last`, both included (empty when `last` is earlier).
@@ -133,9 +124,7 @@ impl fmt::Display for Month {
 impl FromStr for Month {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self, Error> {
-        let (y, m) = s
-            .split_once('-')
-            .ok_or_else(|| parse_error(s, Kind::Month))?;
+        let (y, m) = s.split_once('-').ok_or_else(|| parse_error(s, Kind::Month))?;
         if y.len() != 4 || m.len() != 2 {
             return Err(parse_error(s, Kind::Month));
         }
@@ -179,9 +168,7 @@ impl Quarter {
 
     /// The first month of the quarter.
     pub fn first_month(self) -> Month {
-        Month {
-            index: self.year * 12 + (self.quarter as i32 - 1) * 3,
-        }
+        Month { index: self.year * 12 + (small(self.quarter) - 1) * 3 }
     }
 
     /// The three months of the quarter.
@@ -200,9 +187,7 @@ impl fmt::Display for Quarter {
 impl FromStr for Quarter {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self, Error> {
-        let (y, q) = s
-            .split_once("-Q")
-            .ok_or_else(|| parse_error(s, Kind::Quarter))?;
+        let (y, q) = s.split_once("-Q").ok_or_else(|| parse_error(s, Kind::Quarter))?;
         if y.len() != 4 || q.len() != 1 {
             return Err(parse_error(s, Kind::Quarter));
         }
@@ -288,10 +273,7 @@ impl Period {
     pub fn year_before(self) -> Period {
         match self {
             Period::Month(m) => Period::Month(m.plus(-12)),
-            Period::Quarter(q) => Period::Quarter(Quarter {
-                year: q.year - 1,
-                quarter: q.quarter,
-            }),
+            Period::Quarter(q) => Period::Quarter(Quarter { year: q.year - 1, quarter: q.quarter }),
             Period::Year(y) => Period::Year(y - 1),
             Period::Term(y) => Period::Term(y - 5),
         }
@@ -328,10 +310,7 @@ impl FromStr for Period {
             7 => s.parse().map(Period::Month).map_err(|_| bad()),
             9 => {
                 let (a, b) = s.split_once('-').ok_or_else(bad)?;
-                let (a, b) = (
-                    parse_digits(a).ok_or_else(bad)?,
-                    parse_digits(b).ok_or_else(bad)?,
-                );
+                let (a, b) = (parse_digits(a).ok_or_else(bad)?, parse_digits(b).ok_or_else(bad)?);
                 if b == a + 5 && (MIN_YEAR..=MAX_YEAR - 5).contains(&a) {
                     Ok(Period::Term(a))
                 } else {
@@ -375,11 +354,12 @@ fn parse_error(input: &str, kind: Kind) -> Error {
     if input.chars().count() > 40 {
         shown.push('…');
     }
-    Error::Parse {
-        input: shown,
-        expected,
-        expected_vi,
-    }
+    Error::Parse { input: shown, expected, expected_vi }
+}
+
+/// A month or quarter number (already range-checked) as `i32`.
+fn small(n: u32) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
 }
 
 fn parse_digits(s: &str) -> Option<i32> {
@@ -432,32 +412,17 @@ mod tests {
         assert_eq!(m.to_string(), "2020-09");
         assert_eq!(m.first_day().to_string(), "2020-09-01");
         assert_eq!(m.last_day().to_string(), "2020-09-30");
-        assert_eq!(
-            "2020-02".parse::<Month>().unwrap().last_day().to_string(),
-            "2020-02-29"
-        );
+        assert_eq!("2020-02".parse::<Month>().unwrap().last_day().to_string(), "2020-02-29");
     }
 
     #[test]
     fn bad_months_are_refused_with_messages() {
-        for bad in [
-            "2020-9",
-            "2020-00",
-            "2020-13",
-            "20-09",
-            "",
-            "２０２０-09",
-            "2020-09-01",
-            "+020-09",
-        ] {
+        for bad in ["2020-9", "2020-00", "2020-13", "20-09", "", "２０２０-09", "2020-09-01", "+020-09"] {
             let err = bad.parse::<Month>().unwrap_err();
             assert_eq!(err.code(), "invalid_value", "{bad}");
         }
         let err = "2020-13".parse::<Month>().unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "cannot read `2020-13` as a month such as 2020-09"
-        );
+        assert_eq!(err.to_string(), "cannot read `2020-13` as a month such as 2020-09");
     }
 
     #[test]
@@ -467,14 +432,8 @@ mod tests {
         assert_eq!(months, ["2020-10", "2020-11", "2020-12"]);
         assert_eq!("2020-11".parse::<Month>().unwrap().quarter(), q);
         assert_eq!(Period::Year(2020).months().count(), 12);
-        assert_eq!(
-            "2020-Q5".parse::<Quarter>().unwrap_err().code(),
-            "invalid_value"
-        );
-        assert_eq!(
-            "2020-2024".parse::<Period>().unwrap_err().code(),
-            "invalid_value"
-        );
+        assert_eq!("2020-Q5".parse::<Quarter>().unwrap_err().code(), "invalid_value");
+        assert_eq!("2020-2024".parse::<Period>().unwrap_err().code(), "invalid_value");
     }
 
     #[test]

@@ -32,9 +32,7 @@ impl Catalogue {
     /// ```
     pub fn central_2020() -> Result<Catalogue, Error> {
         static PARSED: OnceLock<Result<Catalogue, Error>> = OnceLock::new();
-        PARSED
-            .get_or_init(|| Catalogue::from_json(CENTRAL_2020))
-            .clone()
+        PARSED.get_or_init(|| Catalogue::from_json(CENTRAL_2020)).clone()
     }
 }
 
@@ -54,37 +52,11 @@ mod tests {
         assert!(c.validate(None).is_empty(), "{:?}", c.validate(None));
         let codes: Vec<&str> = c.groups.iter().map(|g| g.code.as_str()).collect();
         assert_eq!(codes, ["NQ04", "QD08", "QD47"]);
-        let subgroups: Vec<(&str, usize)> = c
-            .groups
-            .iter()
-            .flat_map(|g| g.subgroups.iter())
-            .map(|s| (s.code.as_str(), s.items.len()))
-            .collect();
-        assert_eq!(
-            subgroups,
-            [
-                ("TTCT", 9),
-                ("DDLS", 9),
-                ("TDB", 9),
-                ("GUONG-MAU", 8),
-                ("KIEN-QUYET-CHONG", 8)
-            ]
-        );
-        assert_eq!(
-            c.groups
-                .iter()
-                .map(|g| g.declared_count)
-                .collect::<Vec<_>>(),
-            [Some(27), Some(16), Some(19)]
-        );
-        for code in [
-            "TTCT-9",
-            "DDLS-1",
-            "TDB-9",
-            "QD08-GM-8",
-            "QD08-KQC-1",
-            "QD47-19",
-        ] {
+        let subgroups: Vec<(&str, usize)> =
+            c.groups.iter().flat_map(|g| g.subgroups.iter()).map(|s| (s.code.as_str(), s.items.len())).collect();
+        assert_eq!(subgroups, [("TTCT", 9), ("DDLS", 9), ("TDB", 9), ("GUONG-MAU", 8), ("KIEN-QUYET-CHONG", 8)]);
+        assert_eq!(c.groups.iter().map(|g| g.declared_count).collect::<Vec<_>>(), [Some(27), Some(16), Some(19)]);
+        for code in ["TTCT-9", "DDLS-1", "TDB-9", "QD08-GM-8", "QD08-KQC-1", "QD47-19"] {
             assert!(c.item(code).is_some(), "{code}");
         }
         assert_eq!(c.effective_until, "2021-10-24".parse().ok());
@@ -142,20 +114,11 @@ mod tests {
         assert_eq!(point("QD47-11").as_deref(), Some("Điều 11"));
         let tdb6 = c.item("TDB-6").unwrap().item;
         assert_eq!(tdb6.wording, Wording::Partial);
-        assert_eq!(
-            tdb6.text.vi,
-            "Móc nối, cấu kết với các thế lực thù địch, phản …"
-        );
+        assert_eq!(tdb6.text.vi, "Móc nối, cấu kết với các thế lực thù địch, phản …");
         assert_eq!(tdb6.source.document, "04-NQ/TW");
         let qd47 = c.item("QD47-3").unwrap().item;
-        assert_eq!(
-            qd47.text.vi,
-            "Điều không được làm thứ 3 (Điều 3, Quy định 47-QĐ/TW)"
-        );
-        assert_eq!(
-            qd47.text.en,
-            "Prohibited act — Article 3 (Regulation 47-QĐ/TW)"
-        );
+        assert_eq!(qd47.text.vi, "Điều không được làm thứ 3 (Điều 3, Quy định 47-QĐ/TW)");
+        assert_eq!(qd47.text.en, "Prohibited act — Article 3 (Regulation 47-QĐ/TW)");
     }
 
     #[test]

@@ -97,11 +97,7 @@ impl Catalogue {
             None => StringRecord::new(),
         };
         if let Some(layout) = Layout::read(&header, &mut issues) {
-            let mut rows = Rows {
-                layout,
-                seen: HashSet::new(),
-                issues: &mut issues,
-            };
+            let mut rows = Rows { layout, seen: HashSet::new(), issues: &mut issues };
             for (index, record) in records.enumerate() {
                 let record = record.map_err(|e| csv_error(&e))?;
                 let row = u64::try_from(index).map_or(u64::MAX, |i| i.saturating_add(2));
@@ -155,9 +151,7 @@ impl Catalogue {
                 item.refines.as_deref().unwrap_or_default(),
             ])?;
         }
-        let bytes = writer
-            .into_inner()
-            .map_err(csv::IntoInnerError::into_error)?;
+        let bytes = writer.into_inner().map_err(csv::IntoInnerError::into_error)?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 
@@ -207,17 +201,11 @@ fn refuse_items(object: &mut Value, path: &Path, required: bool, issues: &mut Ve
     let Some(map) = object.as_object_mut() else {
         return;
     };
-    let code = map
-        .get("code")
-        .and_then(Value::as_str)
-        .map(shown)
-        .unwrap_or_default();
+    let code = map.get("code").and_then(Value::as_str).map(shown).unwrap_or_default();
     match map.get("items") {
         Some(Value::Array(items)) if !items.is_empty() => {
             issues.push(
-                Issue::new(IssueCode::ItemsInHeader, path.key("items"))
-                    .with("group", code)
-                    .with("count", items.len()),
+                Issue::new(IssueCode::ItemsInHeader, path.key("items")).with("group", code).with("count", items.len()),
             );
             map.insert("items".to_owned(), Value::Array(Vec::new()));
         }
@@ -271,32 +259,23 @@ impl Layout {
         for (index, name) in header.iter().enumerate() {
             let name = name.trim();
             match CSV_COLUMNS.iter().position(|column| *column == name) {
-                None => issues.push(
-                    Issue::new(IssueCode::UnknownColumn, Path::csv(1, name))
-                        .with("column", shown(name)),
-                ),
+                None => {
+                    issues.push(Issue::new(IssueCode::UnknownColumn, Path::csv(1, name)).with("column", shown(name)));
+                }
                 Some(known) => match positions.get_mut(known) {
                     Some(slot @ None) => *slot = Some(index),
-                    _ => issues.push(
-                        Issue::new(IssueCode::DuplicateCode, Path::csv(1, name)).with("code", name),
-                    ),
+                    _ => issues.push(Issue::new(IssueCode::DuplicateCode, Path::csv(1, name)).with("code", name)),
                 },
             }
         }
         let mut complete = true;
         for (column, position) in CSV_COLUMNS.iter().zip(&positions) {
             if position.is_none() && !OPTIONAL_COLUMNS.contains(column) {
-                issues.push(
-                    Issue::new(IssueCode::MissingColumn, Path::csv(1, column))
-                        .with("column", column),
-                );
+                issues.push(Issue::new(IssueCode::MissingColumn, Path::csv(1, column)).with("column", column));
                 complete = false;
             }
         }
-        complete.then(|| Layout {
-            positions,
-            width: header.len(),
-        })
+        complete.then(|| Layout { positions, width: header.len() })
     }
 
     /// The cell of a column in a record (empty when the file has no such column).
@@ -320,12 +299,7 @@ struct Rows<'a> {
 impl Rows<'_> {
     /// Reads one row: the group index, the sub-group index and the item, or `None` when the row
     /// has a finding (reported) or is blank (ignored).
-    fn read(
-        &mut self,
-        catalogue: &Catalogue,
-        row: u64,
-        record: &StringRecord,
-    ) -> Option<(usize, Option<usize>, Item)> {
+    fn read(&mut self, catalogue: &Catalogue, row: u64, record: &StringRecord) -> Option<(usize, Option<usize>, Item)> {
         if record.iter().all(is_blank) {
             return None;
         }
@@ -340,7 +314,6 @@ impl Rows<'_> {
             );
             return None;
         }
-        let before = self.issues.len();
         let cell = |column: &str| self.layout.cell(record, column);
         let (group_code, subgroup_code) = (cell("group").trim(), cell("subgroup").trim());
         let (code, refines) = (cell("code").trim(), cell("refines").trim());
@@ -359,14 +332,7 @@ impl Rows<'_> {
                 found.push(empty(row, column));
             }
         }
-        let severity = choice(
-            row,
-            "severity",
-            severity_cell,
-            &Severity::ALL,
-            Severity::as_str,
-            &mut found,
-        );
+        let severity = choice(row, "severity", severity_cell, &Severity::ALL, Severity::as_str, &mut found);
         let wording = choice(
             row,
             "wording",
@@ -380,13 +346,10 @@ impl Rows<'_> {
         }
         let applies_to = roles(row, applies_cell, &mut found);
         if !refines.is_empty() && !is_valid_code(refines) {
-            found.push(
-                Issue::new(IssueCode::InvalidCode, Path::csv(row, "refines"))
-                    .with("code", shown(refines)),
-            );
+            found.push(Issue::new(IssueCode::InvalidCode, Path::csv(row, "refines")).with("code", shown(refines)));
         }
-        self.issues.append(&mut found);
-        if self.issues.len() > before {
+        if !found.is_empty() {
+            self.issues.append(&mut found);
             return None;
         }
         let (group, subgroup) = place?;
@@ -395,10 +358,7 @@ impl Rows<'_> {
             code: code.to_owned(),
             text,
             severity: severity?,
-            source: Source {
-                document: document.to_owned(),
-                point: (!is_blank(point)).then(|| point.to_owned()),
-            },
+            source: Source { document: document.to_owned(), point: (!is_blank(point)).then(|| point.to_owned()) },
             wording: wording?,
             applies_to,
             refines: (!refines.is_empty()).then(|| refines.to_owned()),
@@ -435,19 +395,13 @@ fn locate(
         return None;
     }
     let Some(group) = catalogue.groups.iter().position(|g| g.code == group_code) else {
-        found.push(
-            Issue::new(IssueCode::UnknownGroup, Path::csv(row, "group"))
-                .with("group", shown(group_code)),
-        );
+        found.push(Issue::new(IssueCode::UnknownGroup, Path::csv(row, "group")).with("group", shown(group_code)));
         return None;
     };
     if subgroup_code.is_empty() {
         return Some((group, None));
     }
-    let subgroup = catalogue
-        .groups
-        .get(group)
-        .and_then(|g| g.subgroups.iter().position(|s| s.code == subgroup_code));
+    let subgroup = catalogue.groups.get(group).and_then(|g| g.subgroups.iter().position(|s| s.code == subgroup_code));
     if subgroup.is_none() {
         found.push(
             Issue::new(IssueCode::UnknownSubgroup, Path::csv(row, "subgroup"))
@@ -551,17 +505,11 @@ mod tests {
     }
 
     fn found(issues: &[Issue]) -> Vec<(String, String)> {
-        issues
-            .iter()
-            .map(|i| (i.code.clone(), i.path.to_string()))
-            .collect()
+        issues.iter().map(|i| (i.code.clone(), i.path.to_string())).collect()
     }
 
     fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
-        expected
-            .iter()
-            .map(|(c, p)| ((*c).to_owned(), (*p).to_owned()))
-            .collect()
+        expected.iter().map(|(c, p)| ((*c).to_owned(), (*p).to_owned())).collect()
     }
 
     #[test]
@@ -571,21 +519,12 @@ mod tests {
         assert_eq!(c.counts(), [3, 0, 1]);
         let a1 = &c.groups[0].subgroups[0];
         assert_eq!(a1.items[0].code, "A-1");
-        assert_eq!(
-            a1.items[0].text.vi,
-            "Phai nhạt lý tưởng cách mạng; dao động,\ngiảm sút niềm tin"
-        );
+        assert_eq!(a1.items[0].text.vi, "Phai nhạt lý tưởng cách mạng; dao động,\ngiảm sút niềm tin");
         assert_eq!(a1.items[0].wording, Wording::Verbatim);
         assert_eq!(a1.items[0].source.point, None);
         assert_eq!(a1.items[1].source.point.as_deref(), Some("mục 1"));
-        assert_eq!(
-            a1.items[1].applies_to,
-            [RoleKind::Secretary, RoleKind::DeputySecretary]
-        );
-        assert_eq!(
-            c.groups[0].subgroups[1].items[0].severity,
-            Severity::Serious
-        );
+        assert_eq!(a1.items[1].applies_to, [RoleKind::Secretary, RoleKind::DeputySecretary]);
+        assert_eq!(c.groups[0].subgroups[1].items[0].severity, Severity::Serious);
         assert_eq!(c.groups[1].items[0].code, "B-1");
         assert_eq!(c.groups[1].items[0].severity, Severity::Grave);
     }
@@ -593,22 +532,17 @@ mod tests {
     #[test]
     fn excel_semicolons_bom_and_crlf() {
         let (comma, _) = Catalogue::from_csv(HEADER, &good_rows()).unwrap();
-        let mut writer = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(Vec::new());
+        let mut writer =
+            csv::WriterBuilder::new().delimiter(b';').terminator(csv::Terminator::CRLF).from_writer(Vec::new());
         let rows = good_rows();
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .from_reader(rows.as_bytes());
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(rows.as_bytes());
         for record in reader.records() {
             writer.write_record(&record.unwrap()).unwrap();
         }
         let semicolons = String::from_utf8(writer.into_inner().unwrap()).unwrap();
         assert!(semicolons.starts_with("group;subgroup;code;"));
         assert!(semicolons.contains("\"secretary;deputy_secretary\""));
-        let (excel, issues) =
-            Catalogue::from_csv(HEADER, &format!("\u{feff}{semicolons}")).unwrap();
+        let (excel, issues) = Catalogue::from_csv(HEADER, &format!("\u{feff}{semicolons}")).unwrap();
         assert_eq!(issues, Vec::new());
         assert_eq!(excel, comma);
     }
@@ -665,25 +599,13 @@ mod tests {
         let message = |i: usize| (issues[i].message_en.as_str(), issues[i].message_vi.as_str());
         assert_eq!(
             message(0),
-            (
-                "the group `Z` is not declared in the catalogue header",
-                "nhóm `Z` không có trong phần đầu danh mục"
-            )
+            ("the group `Z` is not declared in the catalogue header", "nhóm `Z` không có trong phần đầu danh mục")
         );
         assert_eq!(
             message(1),
-            (
-                "the sub-group `A9` is not declared in group `A`",
-                "nhóm con `A9` không có trong nhóm `A`"
-            )
+            ("the sub-group `A9` is not declared in group `A`", "nhóm con `A9` không có trong nhóm `A`")
         );
-        assert_eq!(
-            message(3),
-            (
-                "the field `text_vi` must not be empty",
-                "trường `text_vi` không được để trống"
-            )
-        );
+        assert_eq!(message(3), ("the field `text_vi` must not be empty", "trường `text_vi` không được để trống"));
         assert_eq!(
             message(5),
             (
@@ -701,15 +623,9 @@ mod tests {
         );
         assert_eq!(
             message(11),
-            (
-                "row 8 has 7 fields, expected 11 like the header",
-                "dòng 8 có 7 ô, cần 11 ô như dòng tiêu đề"
-            )
+            ("row 8 has 7 fields, expected 11 like the header", "dòng 8 có 7 ô, cần 11 ô như dòng tiêu đề")
         );
-        assert_eq!(
-            issues[12].message_en,
-            "row 10 has 12 fields, expected 11 like the header"
-        );
+        assert_eq!(issues[12].message_en, "row 10 has 12 fields, expected 11 like the header");
     }
 
     #[test]
@@ -720,46 +636,23 @@ mod tests {
         let (c, issues) = Catalogue::from_csv(HEADER, csv).unwrap();
         assert_eq!(
             found(&issues)[..2],
-            pairs(&[
-                ("unknown_column", "row 1, column `ghi_chu`"),
-                ("duplicate_code", "row 1, column `code`"),
-            ])
+            pairs(&[("unknown_column", "row 1, column `ghi_chu`"), ("duplicate_code", "row 1, column `code`"),])
         );
-        assert_eq!(
-            issues[0].message_en,
-            "the column `ghi_chu` is not part of the format"
-        );
+        assert_eq!(issues[0].message_en, "the column `ghi_chu` is not part of the format");
         assert_eq!(c.groups[1].items.len(), 1);
 
         // A required column missing: reported, and no row is read.
         let csv = "group,code,text_vi,text_en,wording,source_document\nB,B-1,x,y,label,47-QĐ/TW\n";
         let (c, issues) = Catalogue::from_csv(HEADER, csv).unwrap();
-        assert_eq!(
-            found(&issues)[0],
-            pairs(&[("missing_column", "row 1, column `severity`")])[0]
-        );
+        assert_eq!(found(&issues)[0], pairs(&[("missing_column", "row 1, column `severity`")])[0]);
         assert_eq!(issues[0].message_vi, "thiếu cột `severity`");
         assert_eq!(c.counts(), [0, 0, 0]);
 
         // An empty file: every required column is missing.
         let (_, issues) = Catalogue::from_csv(HEADER, "").unwrap();
-        let missing: Vec<&str> = issues
-            .iter()
-            .filter(|i| i.code == "missing_column")
-            .map(|i| i.params["column"].as_str())
-            .collect();
-        assert_eq!(
-            missing,
-            [
-                "group",
-                "code",
-                "text_vi",
-                "text_en",
-                "severity",
-                "wording",
-                "source_document"
-            ]
-        );
+        let missing: Vec<&str> =
+            issues.iter().filter(|i| i.code == "missing_column").map(|i| i.params["column"].as_str()).collect();
+        assert_eq!(missing, ["group", "code", "text_vi", "text_en", "severity", "wording", "source_document"]);
     }
 
     #[test]
@@ -790,14 +683,8 @@ mod tests {
         let err = Catalogue::from_csv("{", "").unwrap_err();
         assert_eq!(err.code(), "invalid_json");
         let err = Catalogue::from_csv(r#"{"id": "x"}"#, "").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "invalid catalogue header JSON at (document): missing field `version`"
-        );
-        assert_eq!(
-            err.message_vi(),
-            "JSON của phần đầu danh mục không hợp lệ tại (document): missing field `version`"
-        );
+        assert_eq!(err.to_string(), "invalid catalogue header JSON at (document): missing field `version`");
+        assert_eq!(err.message_vi(), "JSON của phần đầu danh mục không hợp lệ tại (document): missing field `version`");
         let bad_kind = HEADER.replace("\"prohibition\"", "\"forbidden\"");
         let err = Catalogue::from_csv(&bad_kind, "").unwrap_err();
         assert_eq!(err.location().unwrap().path.to_string(), "groups[1].kind");
@@ -807,23 +694,14 @@ mod tests {
     fn validation_findings_are_appended() {
         let header = HEADER.replace("\"declared_count\": 1", "\"declared_count\": 2");
         let (_, issues) = Catalogue::from_csv(&header, &good_rows()).unwrap();
-        assert_eq!(
-            found(&issues),
-            pairs(&[("count_mismatch", "groups[1].declared_count")])
-        );
+        assert_eq!(found(&issues), pairs(&[("count_mismatch", "groups[1].declared_count")]));
         let with_refines = good_rows().replace("04-NQ/TW,,,", "04-NQ/TW,,,TTCT-1");
         let (_, issues) = Catalogue::from_csv(HEADER, &with_refines).unwrap();
         assert_eq!(
             found(&issues),
             pairs(&[
-                (
-                    "refines_without_catalogue",
-                    "groups[0].subgroups[0].items[0].refines"
-                ),
-                (
-                    "refines_without_catalogue",
-                    "groups[0].subgroups[1].items[0].refines"
-                ),
+                ("refines_without_catalogue", "groups[0].subgroups[0].items[0].refines"),
+                ("refines_without_catalogue", "groups[0].subgroups[1].items[0].refines"),
             ])
         );
     }
@@ -833,8 +711,7 @@ mod tests {
         let central = Catalogue::central_2020().unwrap();
         let local = crate::synthetic::local_catalogue(&central);
         for catalogue in [central, local] {
-            let (again, _) =
-                Catalogue::from_csv(&catalogue.csv_header(), &catalogue.to_csv()).unwrap();
+            let (again, _) = Catalogue::from_csv(&catalogue.csv_header(), &catalogue.to_csv()).unwrap();
             assert_eq!(again, catalogue);
         }
     }
@@ -859,8 +736,7 @@ mod tests {
     }
 
     fn day() -> impl Strategy<Value = chrono::NaiveDate> {
-        (1900..2100i32, 1..=365u32)
-            .prop_map(|(y, d)| chrono::NaiveDate::from_yo_opt(y, d).unwrap_or_default())
+        (1900..2100i32, 1..=365u32).prop_map(|(y, d)| chrono::NaiveDate::from_yo_opt(y, d).unwrap_or_default())
     }
 
     fn item() -> impl Strategy<Value = Item> {
@@ -872,31 +748,26 @@ mod tests {
             prop::collection::vec(prop::sample::select(ROLE_KINDS.to_vec()), 0..3),
             prop::option::of(code()),
         )
-            .prop_map(
-                |((vi, en), severity, wording, (document, point), applies_to, refines)| Item {
-                    code: String::new(),
-                    text: Text::new(vi, en),
-                    severity,
-                    source: Source { document, point },
-                    wording,
-                    applies_to,
-                    refines,
-                },
-            )
+            .prop_map(|((vi, en), severity, wording, (document, point), applies_to, refines)| Item {
+                code: String::new(),
+                text: Text::new(vi, en),
+                severity,
+                source: Source { document, point },
+                wording,
+                applies_to,
+                refines,
+            })
     }
 
     fn subgroup() -> impl Strategy<Value = Subgroup> {
-        (
-            (text(), text()),
-            prop::option::of(any::<u32>()),
-            prop::collection::vec(item(), 0..4),
-        )
-            .prop_map(|((vi, en), declared_count, items)| Subgroup {
+        ((text(), text()), prop::option::of(any::<u32>()), prop::collection::vec(item(), 0..4)).prop_map(
+            |((vi, en), declared_count, items)| Subgroup {
                 code: String::new(),
                 title: Text::new(vi, en),
                 declared_count,
                 items,
-            })
+            },
+        )
     }
 
     fn group() -> impl Strategy<Value = Group> {
@@ -908,17 +779,15 @@ mod tests {
             prop::collection::vec(subgroup(), 0..3),
             prop::collection::vec(item(), 0..4),
         )
-            .prop_map(
-                |(kind, (vi, en), source, declared_count, subgroups, items)| Group {
-                    code: String::new(),
-                    kind,
-                    title: Text::new(vi, en),
-                    source: source.map(|(document, point)| Source { document, point }),
-                    declared_count,
-                    subgroups,
-                    items,
-                },
-            )
+            .prop_map(|(kind, (vi, en), source, declared_count, subgroups, items)| Group {
+                code: String::new(),
+                kind,
+                title: Text::new(vi, en),
+                source: source.map(|(document, point)| Source { document, point }),
+                declared_count,
+                subgroups,
+                items,
+            })
     }
 
     /// Catalogues whose rows are all readable back: codes valid and unique, texts not blank.
@@ -932,53 +801,42 @@ mod tests {
             prop::option::of(text()),
             prop::collection::vec(group(), 0..4),
         )
-            .prop_map(
-                |(
-                    (id, version, vi, en),
+            .prop_map(|((id, version, vi, en), origin, (issuer, number), dates, refines, notes, groups)| {
+                let mut c = Catalogue {
+                    id,
+                    version,
+                    title: Text::new(vi, en),
                     origin,
-                    (issuer, number),
-                    dates,
-                    refines,
+                    issuer,
+                    document_number: number,
+                    document_date: dates.0,
+                    effective_from: dates.1,
+                    effective_until: dates.2,
+                    refines: refines.map(|(id, version)| CatalogueRef { id, version }),
                     notes,
                     groups,
-                )| {
-                    let mut c = Catalogue {
-                        id,
-                        version,
-                        title: Text::new(vi, en),
-                        origin,
-                        issuer,
-                        document_number: number,
-                        document_date: dates.0,
-                        effective_from: dates.1,
-                        effective_until: dates.2,
-                        refines: refines.map(|(id, version)| CatalogueRef { id, version }),
-                        notes,
-                        groups,
-                    };
-                    let mut n = 0;
-                    for (g, group) in c.groups.iter_mut().enumerate() {
-                        group.code = format!("G{g}");
-                        for (s, subgroup) in group.subgroups.iter_mut().enumerate() {
-                            subgroup.code = format!("G{g}S{s}");
-                            for item in &mut subgroup.items {
-                                n += 1;
-                                item.code = format!("I-{n}");
-                            }
-                        }
-                        for item in &mut group.items {
+                };
+                let mut n = 0;
+                for (g, group) in c.groups.iter_mut().enumerate() {
+                    group.code = format!("G{g}");
+                    for (s, subgroup) in group.subgroups.iter_mut().enumerate() {
+                        subgroup.code = format!("G{g}S{s}");
+                        for item in &mut subgroup.items {
                             n += 1;
                             item.code = format!("I-{n}");
                         }
                     }
-                    c
-                },
-            )
+                    for item in &mut group.items {
+                        n += 1;
+                        item.code = format!("I-{n}");
+                    }
+                }
+                c
+            })
     }
 
     fn lossy() -> impl Strategy<Value = String> {
-        prop::collection::vec(any::<u8>(), 0..300)
-            .prop_map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        prop::collection::vec(any::<u8>(), 0..300).prop_map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
     }
 
     /// CSV-looking text: cells from a small vocabulary joined by `,` or `;`, with quotes and
@@ -989,37 +847,16 @@ mod tests {
                 CSV_COLUMNS
                     .iter()
                     .copied()
-                    .chain([
-                        "A",
-                        "A1",
-                        "B",
-                        "A-1",
-                        "minor",
-                        "grave",
-                        "label",
-                        "secretary;x",
-                        "\"",
-                        "\u{feff}",
-                        ""
-                    ])
+                    .chain(["A", "A1", "B", "A-1", "minor", "grave", "label", "secretary;x", "\"", "\u{feff}", ""])
                     .collect::<Vec<_>>()
             )
             .prop_map(str::to_owned),
             any::<String>(),
         ];
-        prop::collection::vec(
-            (
-                prop::collection::vec(cell, 0..14),
-                prop::sample::select(vec![",", ";"]),
-            ),
-            0..6,
-        )
-        .prop_map(|rows| {
-            rows.into_iter()
-                .map(|(cells, delimiter)| cells.join(delimiter))
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
+        prop::collection::vec((prop::collection::vec(cell, 0..14), prop::sample::select(vec![",", ";"])), 0..6)
+            .prop_map(|rows| {
+                rows.into_iter().map(|(cells, delimiter)| cells.join(delimiter)).collect::<Vec<_>>().join("\n")
+            })
     }
 
     proptest! {

@@ -47,10 +47,7 @@ enum Refines<'a> {
     /// The refined catalogue was not given (or another one was): targets are not checked.
     Unavailable(String),
     /// The refined catalogue is at hand: the kind of each of its items, by code.
-    Available {
-        name: String,
-        kinds: HashMap<&'a str, ItemKind>,
-    },
+    Available { name: String, kinds: HashMap<&'a str, ItemKind> },
 }
 
 impl<'a> Refines<'a> {
@@ -61,10 +58,7 @@ impl<'a> Refines<'a> {
         match refined {
             Some(refined) if refined.reference() == *declared => Refines::Available {
                 name: declared.to_string(),
-                kinds: refined
-                    .items()
-                    .map(|placed| (placed.item.code.as_str(), placed.kind()))
-                    .collect(),
+                kinds: refined.items().map(|placed| (placed.item.code.as_str(), placed.kind())).collect(),
             },
             _ => Refines::Unavailable(declared.to_string()),
         }
@@ -129,11 +123,7 @@ impl<'a> Validator<'a> {
             self.push(Issue::new(IssueCode::InvalidCode, path).with("code", shown(code)));
             return;
         }
-        let seen = if is_item {
-            &mut self.item_codes
-        } else {
-            &mut self.group_codes
-        };
+        let seen = if is_item { &mut self.item_codes } else { &mut self.group_codes };
         if !seen.insert(code) {
             self.push(Issue::new(IssueCode::DuplicateCode, path).with("code", code));
         }
@@ -143,22 +133,10 @@ impl<'a> Validator<'a> {
         self.identifier(&catalogue.id, "id");
         self.identifier(&catalogue.version, "version");
         let root = Path::root();
-        self.text(
-            &catalogue.title.vi,
-            &root.key("title").key("vi"),
-            "title.vi",
-        );
-        self.text(
-            &catalogue.title.en,
-            &root.key("title").key("en"),
-            "title.en",
-        );
+        self.text(&catalogue.title.vi, &root.key("title").key("vi"), "title.vi");
+        self.text(&catalogue.title.en, &root.key("title").key("en"), "title.en");
         self.text(&catalogue.issuer, &root.key("issuer"), "issuer");
-        self.text(
-            &catalogue.document_number,
-            &root.key("document_number"),
-            "document_number",
-        );
+        self.text(&catalogue.document_number, &root.key("document_number"), "document_number");
         if let Some(until) = catalogue.effective_until {
             if until < catalogue.effective_from {
                 self.push(
@@ -169,12 +147,9 @@ impl<'a> Validator<'a> {
             }
         }
         if let Refines::Unavailable(name) = &self.refines {
-            if catalogue
-                .items()
-                .any(|placed| placed.item.refines.is_some())
-            {
-                let issue = Issue::new(IssueCode::RefinedCatalogueUnavailable, root.key("refines"))
-                    .with("catalogue", name);
+            if catalogue.items().any(|placed| placed.item.refines.is_some()) {
+                let issue =
+                    Issue::new(IssueCode::RefinedCatalogueUnavailable, root.key("refines")).with("catalogue", name);
                 self.push(issue);
             }
         }
@@ -191,8 +166,7 @@ impl<'a> Validator<'a> {
             let at = path.key("source").key("document");
             self.text(&source.document, &at, "source.document");
         }
-        let actual =
-            group.items.len() + group.subgroups.iter().map(|s| s.items.len()).sum::<usize>();
+        let actual = group.items.len() + group.subgroups.iter().map(|s| s.items.len()).sum::<usize>();
         self.count(&group.code, group.declared_count, actual, path);
         if actual == 0 {
             self.push(Issue::new(IssueCode::EmptyGroup, path.clone()).with("group", &group.code));
@@ -202,17 +176,11 @@ impl<'a> Validator<'a> {
             self.code(&subgroup.code, &path, false);
             self.text(&subgroup.title.vi, &path.key("title").key("vi"), "title.vi");
             self.text(&subgroup.title.en, &path.key("title").key("en"), "title.en");
-            self.count(
-                &subgroup.code,
-                subgroup.declared_count,
-                subgroup.items.len(),
-                &path,
-            );
+            self.count(&subgroup.code, subgroup.declared_count, subgroup.items.len(), &path);
             // An empty group already has its warning; only say it of a sub-group when the rest
             // of the group has items.
             if subgroup.items.is_empty() && actual > 0 {
-                let issue =
-                    Issue::new(IssueCode::EmptyGroup, path.clone()).with("group", &subgroup.code);
+                let issue = Issue::new(IssueCode::EmptyGroup, path.clone()).with("group", &subgroup.code);
                 self.push(issue);
             }
             for (index, item) in subgroup.items.iter().enumerate() {
@@ -254,13 +222,11 @@ impl<'a> Validator<'a> {
                     .with("item", &item.code)
                     .with("target", shown(target))
                     .with("catalogue", name),
-                Some(&target_kind) if target_kind != kind => {
-                    Issue::new(IssueCode::RefinesWrongKind, path)
-                        .with("item", &item.code)
-                        .with("kind", kind.as_str())
-                        .with("target", target)
-                        .with("target_kind", target_kind.as_str())
-                }
+                Some(&target_kind) if target_kind != kind => Issue::new(IssueCode::RefinesWrongKind, path)
+                    .with("item", &item.code)
+                    .with("kind", kind.as_str())
+                    .with("target", target)
+                    .with("target_kind", target_kind.as_str()),
                 Some(_) => return,
             },
         };
@@ -282,10 +248,7 @@ mod tests {
             code: code.to_owned(),
             text: Text::new(format!("Nội dung {code}"), format!("Item {code}")),
             severity: Severity::Minor,
-            source: Source {
-                document: "04-NQ/TW".to_owned(),
-                point: None,
-            },
+            source: Source { document: "04-NQ/TW".to_owned(), point: None },
             wording: Wording::Label,
             applies_to: Vec::new(),
             refines: None,
@@ -338,10 +301,7 @@ mod tests {
                     code: "B".to_owned(),
                     kind: ItemKind::Prohibition,
                     title: Text::new("Nhóm B", "Group B"),
-                    source: Some(Source {
-                        document: "47-QĐ/TW".to_owned(),
-                        point: None,
-                    }),
+                    source: Some(Source { document: "47-QĐ/TW".to_owned(), point: None }),
                     declared_count: Some(1),
                     subgroups: Vec::new(),
                     items: vec![item("B-1")],
@@ -352,17 +312,11 @@ mod tests {
 
     /// `(code, path)` of each finding.
     fn found(issues: &[Issue]) -> Vec<(String, String)> {
-        issues
-            .iter()
-            .map(|i| (i.code.clone(), i.path.to_string()))
-            .collect()
+        issues.iter().map(|i| (i.code.clone(), i.path.to_string())).collect()
     }
 
     fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
-        expected
-            .iter()
-            .map(|(c, p)| ((*c).to_owned(), (*p).to_owned()))
-            .collect()
+        expected.iter().map(|(c, p)| ((*c).to_owned(), (*p).to_owned())).collect()
     }
 
     #[test]
@@ -389,10 +343,7 @@ mod tests {
             issues[1].message_en,
             "the code `B 1` is not valid: use letters, digits, `-`, `_`, `.`, at most 64 characters"
         );
-        assert_eq!(
-            issues[1].message_vi,
-            "mã `B 1` không hợp lệ: chỉ dùng chữ, số, `-`, `_`, `.`, tối đa 64 ký tự"
-        );
+        assert_eq!(issues[1].message_vi, "mã `B 1` không hợp lệ: chỉ dùng chữ, số, `-`, `_`, `.`, tối đa 64 ký tự");
     }
 
     #[test]
@@ -405,15 +356,9 @@ mod tests {
         let issues = c.validate(None);
         assert_eq!(
             found(&issues),
-            pairs(&[
-                ("duplicate_code", "groups[0].subgroups[1].items[0].code"),
-                ("duplicate_code", "groups[1].code"),
-            ])
+            pairs(&[("duplicate_code", "groups[0].subgroups[1].items[0].code"), ("duplicate_code", "groups[1].code"),])
         );
-        assert_eq!(
-            issues[0].message_en,
-            "the code `A-1` is used more than once"
-        );
+        assert_eq!(issues[0].message_en, "the code `A-1` is used more than once");
         assert_eq!(issues[1].message_vi, "mã `A2` bị trùng");
     }
 
@@ -468,10 +413,7 @@ mod tests {
                 "source.document"
             ]
         );
-        assert_eq!(
-            issues[8].message_en,
-            "the field `text.vi` must not be empty"
-        );
+        assert_eq!(issues[8].message_en, "the field `text.vi` must not be empty");
     }
 
     #[test]
@@ -487,18 +429,9 @@ mod tests {
         let mut c = sample();
         c.effective_until = Some(day(2019, 12, 31));
         let issues = c.validate(None);
-        assert_eq!(
-            found(&issues),
-            pairs(&[("invalid_date_range", "effective_until")])
-        );
-        assert_eq!(
-            issues[0].message_en,
-            "the end date `2019-12-31` is before the start date `2020-01-01`"
-        );
-        assert_eq!(
-            issues[0].message_vi,
-            "ngày kết thúc `2019-12-31` trước ngày bắt đầu `2020-01-01`"
-        );
+        assert_eq!(found(&issues), pairs(&[("invalid_date_range", "effective_until")]));
+        assert_eq!(issues[0].message_en, "the end date `2019-12-31` is before the start date `2020-01-01`");
+        assert_eq!(issues[0].message_vi, "ngày kết thúc `2019-12-31` trước ngày bắt đầu `2020-01-01`");
         // Ending on the first day is a one-day catalogue, not an error.
         c.effective_until = Some(day(2020, 1, 1));
         assert!(c.validate(None).is_empty());
@@ -517,14 +450,8 @@ mod tests {
                 ("count_mismatch", "groups[0].subgroups[0].declared_count"),
             ])
         );
-        assert_eq!(
-            issues[0].message_en,
-            "the group `A` declares 2 items but has 3"
-        );
-        assert_eq!(
-            issues[1].message_vi,
-            "nhóm `A1` khai báo 3 nội dung nhưng có 2"
-        );
+        assert_eq!(issues[0].message_en, "the group `A` declares 2 items but has 3");
+        assert_eq!(issues[1].message_vi, "nhóm `A1` khai báo 3 nội dung nhưng có 2");
     }
 
     #[test]
@@ -535,13 +462,7 @@ mod tests {
         c.groups[0].subgroups[1].items.clear();
         c.groups[0].declared_count = None;
         let issues = c.validate(None);
-        assert_eq!(
-            found(&issues),
-            pairs(&[
-                ("empty_group", "groups[0].subgroups[1]"),
-                ("empty_group", "groups[1]"),
-            ])
-        );
+        assert_eq!(found(&issues), pairs(&[("empty_group", "groups[0].subgroups[1]"), ("empty_group", "groups[1]"),]));
         assert!(issues.iter().all(|i| !i.is_error()));
         assert_eq!(issues[1].message_en, "the group `B` has no items");
         assert_eq!(issues[1].message_vi, "nhóm `B` không có nội dung nào");
@@ -552,17 +473,11 @@ mod tests {
             sub.declared_count = None;
         }
         c.groups[0].declared_count = None;
-        assert_eq!(
-            found(&c.validate(None)),
-            pairs(&[("empty_group", "groups[0]")])
-        );
+        assert_eq!(found(&c.validate(None)), pairs(&[("empty_group", "groups[0]")]));
     }
 
     fn central_ref() -> CatalogueRef {
-        CatalogueRef {
-            id: "trung-uong".to_owned(),
-            version: "1".to_owned(),
-        }
+        CatalogueRef { id: "trung-uong".to_owned(), version: "1".to_owned() }
     }
 
     /// A "central" catalogue whose items the sample refines: C-1 a manifestation, C-2 a
@@ -581,17 +496,8 @@ mod tests {
         let mut c = sample();
         c.groups[0].subgroups[0].items[0].refines = Some("C-1".to_owned());
         let issues = c.validate(None);
-        assert_eq!(
-            found(&issues),
-            pairs(&[(
-                "refines_without_catalogue",
-                "groups[0].subgroups[0].items[0].refines"
-            )])
-        );
-        assert_eq!(
-            issues[0].message_en,
-            "the item `A-1` refines `C-1` but the catalogue does not declare `refines`"
-        );
+        assert_eq!(found(&issues), pairs(&[("refines_without_catalogue", "groups[0].subgroups[0].items[0].refines")]));
+        assert_eq!(issues[0].message_en, "the item `A-1` refines `C-1` but the catalogue does not declare `refines`");
     }
 
     #[test]
@@ -607,10 +513,7 @@ mod tests {
             found(&issues),
             pairs(&[
                 ("unknown_refines", "groups[0].subgroups[0].items[1].refines"),
-                (
-                    "refines_wrong_kind",
-                    "groups[0].subgroups[1].items[0].refines"
-                ),
+                ("refines_wrong_kind", "groups[0].subgroups[1].items[0].refines"),
             ])
         );
         assert_eq!(
@@ -621,10 +524,7 @@ mod tests {
             issues[0].message_vi,
             "nội dung `A-2` cụ thể hóa `C-9`, nhưng danh mục `trung-uong@1` không có nội dung này"
         );
-        assert_eq!(
-            issues[1].message_en,
-            "the item `A-3` is a `manifestation` but refines `C-2`, a `prohibition`"
-        );
+        assert_eq!(issues[1].message_en, "the item `A-3` is a `manifestation` but refines `C-2`, a `prohibition`");
     }
 
     #[test]
@@ -724,8 +624,7 @@ mod tests {
                 _ => {}
             }
         }
-        static CENTRAL: std::sync::OnceLock<(Catalogue, serde_json::Value, Vec<String>)> =
-            std::sync::OnceLock::new();
+        static CENTRAL: std::sync::OnceLock<(Catalogue, serde_json::Value, Vec<String>)> = std::sync::OnceLock::new();
         CENTRAL.get_or_init(|| {
             let central = Catalogue::central_2020().unwrap();
             let value = serde_json::to_value(&central).unwrap();
@@ -736,8 +635,7 @@ mod tests {
     }
 
     fn lossy() -> impl Strategy<Value = String> {
-        prop::collection::vec(any::<u8>(), 0..300)
-            .prop_map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        prop::collection::vec(any::<u8>(), 0..300).prop_map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
     }
 
     proptest! {

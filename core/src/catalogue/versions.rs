@@ -32,9 +32,7 @@ pub fn check_versions(catalogues: &[Catalogue]) -> Vec<Issue> {
         for other in earlier {
             let path = Path::root().index(index);
             if other.version == later.version {
-                issues.push(
-                    Issue::new(IssueCode::DuplicateCode, path).with("code", later.reference()),
-                );
+                issues.push(Issue::new(IssueCode::DuplicateCode, path).with("code", later.reference()));
             } else if overlaps(other, later) {
                 issues.push(
                     Issue::new(IssueCode::OverlappingValidity, path)
@@ -67,11 +65,7 @@ fn overlaps(a: &Catalogue, b: &Catalogue) -> bool {
 /// assert!(in_force(&catalogues, "giong-rieng", day("2020-09-16")).is_none());
 /// # Ok::<(), soisua::Error>(())
 /// ```
-pub fn in_force<'a>(
-    catalogues: &'a [Catalogue],
-    id: &str,
-    day: NaiveDate,
-) -> Option<&'a Catalogue> {
+pub fn in_force<'a>(catalogues: &'a [Catalogue], id: &str, day: NaiveDate) -> Option<&'a Catalogue> {
     catalogues.iter().find(|c| c.id == id && c.is_in_force(day))
 }
 
@@ -106,10 +100,7 @@ mod tests {
             version("a", "1", "2030-01-01", None),
         ];
         let issues = check_versions(&set);
-        let found: Vec<(&str, String)> = issues
-            .iter()
-            .map(|i| (i.code.as_str(), i.path.to_string()))
-            .collect();
+        let found: Vec<(&str, String)> = issues.iter().map(|i| (i.code.as_str(), i.path.to_string())).collect();
         assert_eq!(
             found,
             [
@@ -118,26 +109,14 @@ mod tests {
                 ("overlapping_validity", "[2]".to_owned()),
             ]
         );
-        assert_eq!(
-            issues[0].message_en,
-            "the catalogue `a` version `2` is in force at the same time as version `1`"
-        );
-        assert_eq!(
-            issues[0].message_vi,
-            "danh mục `a` phiên bản `2` có hiệu lực trùng với phiên bản `1`"
-        );
-        assert_eq!(
-            issues[1].message_en,
-            "the code `a@1` is used more than once"
-        );
+        assert_eq!(issues[0].message_en, "the catalogue `a` version `2` is in force at the same time as version `1`");
+        assert_eq!(issues[0].message_vi, "danh mục `a` phiên bản `2` có hiệu lực trùng với phiên bản `1`");
+        assert_eq!(issues[1].message_en, "the code `a@1` is used more than once");
     }
 
     #[test]
     fn in_force_picks_the_version_of_the_day() {
-        let set = [
-            version("a", "1", "2018-01-01", Some("2020-12-31")),
-            version("a", "2", "2021-01-01", None),
-        ];
+        let set = [version("a", "1", "2018-01-01", Some("2020-12-31")), version("a", "2", "2021-01-01", None)];
         let day = |s: &str| s.parse::<NaiveDate>().unwrap();
         assert_eq!(in_force(&set, "a", day("2020-12-31")).unwrap().version, "1");
         assert_eq!(in_force(&set, "a", day("2021-01-01")).unwrap().version, "2");

@@ -155,6 +155,9 @@ pub struct OrgIndex<'a> {
     members: HashMap<&'a str, usize>,
     /// Per parent id: the positions of the units that are under it at some time, in unit order.
     children: HashMap<&'a str, Vec<usize>>,
+    /// Positions of units and members whose id an earlier one already has, in order.
+    repeated_units: Vec<usize>,
+    repeated_members: Vec<usize>,
 }
 
 impl<'a> OrgIndex<'a> {
@@ -162,8 +165,11 @@ impl<'a> OrgIndex<'a> {
     pub fn new(organisation: &'a Organisation) -> Self {
         let mut units = HashMap::with_capacity(organisation.units.len());
         let mut children: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut repeated_units = Vec::new();
         for (i, unit) in organisation.units.iter().enumerate() {
-            units.entry(unit.id.as_str()).or_insert(i);
+            if *units.entry(unit.id.as_str()).or_insert(i) != i {
+                repeated_units.push(i);
+            }
             let parents = unit
                 .parent
                 .iter()
@@ -176,14 +182,19 @@ impl<'a> OrgIndex<'a> {
             }
         }
         let mut members = HashMap::with_capacity(organisation.members.len());
+        let mut repeated_members = Vec::new();
         for (i, member) in organisation.members.iter().enumerate() {
-            members.entry(member.id.as_str()).or_insert(i);
+            if *members.entry(member.id.as_str()).or_insert(i) != i {
+                repeated_members.push(i);
+            }
         }
         OrgIndex {
             organisation,
             units,
             members,
             children,
+            repeated_units,
+            repeated_members,
         }
     }
 
@@ -210,6 +221,16 @@ impl<'a> OrgIndex<'a> {
     /// The position of the member with this id in the organisation's list.
     pub fn member_position(&self, id: &str) -> Option<usize> {
         self.members.get(id).copied()
+    }
+
+    /// Whether the unit at position `i` repeats the id of an earlier unit.
+    pub fn is_repeated_unit(&self, i: usize) -> bool {
+        self.repeated_units.binary_search(&i).is_ok()
+    }
+
+    /// Whether the member at position `i` repeats the id of an earlier member.
+    pub fn is_repeated_member(&self, i: usize) -> bool {
+        self.repeated_members.binary_search(&i).is_ok()
     }
 
     /// The units directly under `id` on `day` and open that day, in the organisation's order.
@@ -264,6 +285,8 @@ mod tests {
         assert!(ids("C", "2020-07-01").is_empty());
         assert_eq!(index.unit_position("C"), Some(2));
         assert_eq!(index.member_position("M"), Some(0));
+        assert!(!index.is_repeated_unit(2));
+        assert!(!index.is_repeated_member(0));
         assert!(index.member("X").is_none());
     }
 

@@ -118,7 +118,7 @@ fn check_unit(
     issues: &mut Vec<Issue>,
 ) {
     let path = || Path::root().key("units").index(i);
-    let unique = index.unit_position(&unit.id) == Some(i);
+    let unique = !index.is_repeated_unit(i);
     if !unique || !is_valid_code(&unit.id) {
         check_code(&unit.id, unique, path().key("id"), issues);
     }
@@ -235,7 +235,7 @@ fn within_life(unit: &Unit, from: NaiveDate, until: Option<NaiveDate>) -> bool {
 
 fn check_member(member: &Member, i: usize, index: &OrgIndex<'_>, issues: &mut Vec<Issue>) {
     let path = || Path::root().key("members").index(i);
-    let unique = index.member_position(&member.id) == Some(i);
+    let unique = !index.is_repeated_member(i);
     if !unique || !is_valid_code(&member.id) {
         check_code(&member.id, unique, path().key("id"), issues);
     }

@@ -3,9 +3,7 @@
 //!
 //! The real local lists are not public: every text here is a label marked synthetic.
 
-use crate::catalogue::{
-    Catalogue, Group, Item, ItemKind, Origin, Placed, Severity, Source, Subgroup, Wording,
-};
+use crate::catalogue::{Catalogue, Group, Item, ItemKind, Origin, Placed, Severity, Source, Subgroup, Wording};
 use crate::Text;
 
 /// The id of the synthetic local catalogue.
@@ -15,18 +13,8 @@ const DOCUMENT: &str = "SYNTHETIC-82-23-22";
 
 /// The manifestation sub-groups: central sub-group code, item count, Vietnamese and English title.
 const MANIFESTATIONS: [(&str, usize, &str, &str); 3] = [
-    (
-        "TTCT",
-        28,
-        "Tư tưởng chính trị (giả lập)",
-        "Political ideology (synthetic)",
-    ),
-    (
-        "DDLS",
-        27,
-        "Đạo đức, lối sống (giả lập)",
-        "Ethics and lifestyle (synthetic)",
-    ),
+    ("TTCT", 28, "Tư tưởng chính trị (giả lập)", "Political ideology (synthetic)"),
+    ("DDLS", 27, "Đạo đức, lối sống (giả lập)", "Ethics and lifestyle (synthetic)"),
     (
         "TDB",
         27,
@@ -64,16 +52,13 @@ pub fn local_catalogue(central: &Catalogue) -> Catalogue {
     let subgroups = MANIFESTATIONS
         .iter()
         .map(|&(code, count, vi, en)| {
-            let targets = targets(central, |p| {
-                p.kind() == ItemKind::Manifestation && p.subgroup.is_some_and(|s| s.code == code)
-            });
+            let targets =
+                targets(central, |p| p.kind() == ItemKind::Manifestation && p.subgroup.is_some_and(|s| s.code == code));
             Subgroup {
                 code: code.to_owned(),
                 title: Text::new(vi, en),
                 declared_count: u32::try_from(count).ok(),
-                items: (0..count)
-                    .map(|j| numbering.item("ST", round_robin(&targets, j), Severity::Minor))
-                    .collect(),
+                items: (0..count).map(|j| numbering.item("ST", round_robin(&targets, j), Severity::Minor)).collect(),
             }
         })
         .collect();
@@ -129,10 +114,7 @@ pub fn local_catalogue(central: &Catalogue) -> Catalogue {
             Group {
                 code: "KHONG-DUOC-LAM".to_owned(),
                 kind: ItemKind::Prohibition,
-                title: Text::new(
-                    "Điều không được làm (giả lập, 22 nội dung)",
-                    "Prohibited acts (synthetic, 22 items)",
-                ),
+                title: Text::new("Điều không được làm (giả lập, 22 nội dung)", "Prohibited acts (synthetic, 22 items)"),
                 source: None,
                 declared_count: u32::try_from(PROHIBITIONS).ok(),
                 subgroups: Vec::new(),
@@ -158,18 +140,11 @@ fn prohibition_severity(index: usize) -> Severity {
 
 /// The codes of the central items a group refines, in catalogue order.
 fn targets(central: &Catalogue, keep: impl Fn(&Placed<'_>) -> bool) -> Vec<String> {
-    central
-        .items()
-        .filter(|p| keep(p))
-        .map(|p| p.item.code.clone())
-        .collect()
+    central.items().filter(|p| keep(p)).map(|p| p.item.code.clone()).collect()
 }
 
 fn round_robin(targets: &[String], index: usize) -> Option<&str> {
-    index
-        .checked_rem(targets.len())
-        .and_then(|i| targets.get(i))
-        .map(String::as_str)
+    index.checked_rem(targets.len()).and_then(|i| targets.get(i)).map(String::as_str)
 }
 
 /// Item numbers within each prefix (`ST-1` … `ST-82`).
@@ -194,19 +169,13 @@ impl Numbering {
                 format!("Nội dung tổng hợp (giả lập) {code}, cụ thể hóa {target}"),
                 format!("Synthetic item {code}, refines {target}"),
             ),
-            None => Text::new(
-                format!("Nội dung tổng hợp (giả lập) {code}"),
-                format!("Synthetic item {code}"),
-            ),
+            None => Text::new(format!("Nội dung tổng hợp (giả lập) {code}"), format!("Synthetic item {code}")),
         };
         Item {
             code,
             text,
             severity,
-            source: Source {
-                document: DOCUMENT.to_owned(),
-                point: None,
-            },
+            source: Source { document: DOCUMENT.to_owned(), point: None },
             wording: Wording::Label,
             applies_to: Vec::new(),
             refines: refines.map(str::to_owned),
@@ -227,11 +196,8 @@ mod tests {
         assert_eq!(local.refines, Some(central.reference()));
         assert_eq!(local.origin, Origin::Synthetic);
         assert_eq!(local.id, "synthetic-local-82-23-22");
-        let sizes: Vec<(&str, usize)> = local.groups[0]
-            .subgroups
-            .iter()
-            .map(|s| (s.code.as_str(), s.items.len()))
-            .collect();
+        let sizes: Vec<(&str, usize)> =
+            local.groups[0].subgroups.iter().map(|s| (s.code.as_str(), s.items.len())).collect();
         assert_eq!(sizes, [("TTCT", 28), ("DDLS", 27), ("TDB", 27)]);
         assert_eq!(local.wording_counts(), [0, 0, 127]);
     }
@@ -251,9 +217,7 @@ mod tests {
         assert_eq!(refines("NG-17"), "QD08-GM-1");
         assert_eq!(refines("KDL-20"), "QD47-1");
         for placed in local.items() {
-            let target = central
-                .item(placed.item.refines.as_deref().unwrap())
-                .unwrap();
+            let target = central.item(placed.item.refines.as_deref().unwrap()).unwrap();
             assert_eq!(target.kind(), placed.kind());
         }
     }
@@ -265,18 +229,12 @@ mod tests {
         for severity in Severity::ALL {
             assert!(severities.contains(&severity), "{severity:?}");
         }
-        assert_eq!(
-            severities.iter().filter(|s| **s == Severity::Grave).count(),
-            4
-        );
+        assert_eq!(severities.iter().filter(|s| **s == Severity::Grave).count(), 4);
         for placed in local.items() {
             assert!(placed.item.text.vi.contains("(giả lập)"));
             assert!(placed.item.text.en.starts_with("Synthetic item "));
         }
-        assert_eq!(
-            local.item("KDL-2").unwrap().item.text.vi,
-            "Nội dung tổng hợp (giả lập) KDL-2, cụ thể hóa QD47-2"
-        );
+        assert_eq!(local.item("KDL-2").unwrap().item.text.vi, "Nội dung tổng hợp (giả lập) KDL-2, cụ thể hóa QD47-2");
     }
 
     #[test]

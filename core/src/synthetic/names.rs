@@ -127,16 +127,33 @@ pub(crate) fn place(rng: &mut Rng) -> String {
 
 /// `count` distinct made-up place names.
 pub(crate) fn places(rng: &mut Rng, count: usize) -> Vec<String> {
-    let mut names: Vec<String> = PLACE_FIRST
+    let mut pairs: Vec<(&str, &str)> = PLACE_FIRST
         .iter()
-        .flat_map(|a| PLACE_SECOND.iter().filter(move |b| *b != a).map(move |b| format!("{a} {b}")))
+        .flat_map(|a| PLACE_SECOND.iter().filter(move |b| *b != a).map(move |b| (*a, *b)))
         .collect();
-    rng.shuffle(&mut names);
-    names.truncate(count);
+    rng.shuffle(&mut pairs);
+    let mut names: Vec<String> = pairs
+        .into_iter()
+        .take(count)
+        .map(|(a, b)| format!("{a} {b}"))
+        .collect();
     while names.len() < count {
         names.push(format!("{} {}", place(rng), names.len()));
     }
     names
+}
+
+/// Three names joined by spaces (the last one may be empty), without the cost of `format!`.
+fn join(family: &str, middle: &str, given: &str) -> String {
+    let mut name = String::with_capacity(family.len() + middle.len() + given.len() + 2);
+    name.push_str(family);
+    name.push(' ');
+    name.push_str(middle);
+    if !given.is_empty() {
+        name.push(' ');
+        name.push_str(given);
+    }
+    name
 }
 
 /// A made-up full name: family, middle and given names, Khmer with probability 0.16.
@@ -155,11 +172,11 @@ pub fn person(rng: &mut Rng) -> String {
         if middle.is_empty() {
             // A Khmer name of two syllables or a one-syllable one with a Kinh-style middle name.
             if given.contains(' ') {
-                return format!("{family} {given}");
+                return join(family, given, "");
             }
-            return format!("{family} Văn {given}");
+            return join(family, "Văn", given);
         }
-        return format!("{family} {middle} {given}");
+        return join(family, middle, given);
     }
     let family = weighted_family(rng);
     let (middle, given) = if female {
@@ -169,7 +186,7 @@ pub fn person(rng: &mut Rng) -> String {
     };
     let middle = rng.pick(middle).copied().unwrap_or("Văn");
     let given = rng.pick(given).copied().unwrap_or("An");
-    format!("{family} {middle} {given}")
+    join(family, middle, given)
 }
 
 fn weighted_family(rng: &mut Rng) -> &'static str {

@@ -54,6 +54,26 @@ const COMMUNE_CELLS: &[&str] = &[
     "Chi bộ Trạm Y tế",
 ];
 
+/// `DV` and the number padded with zeros to `width` digits (`format!` is slow for millions).
+fn member_id(number: usize, width: usize) -> String {
+    let (mut divisor, mut len) = (1, 1);
+    while divisor <= number / 10 {
+        divisor *= 10;
+        len += 1;
+    }
+    let mut id = String::with_capacity(2 + width.max(len));
+    id.push_str("DV");
+    for _ in len..width {
+        id.push('0');
+    }
+    while divisor > 0 {
+        let digit = u32::try_from(number / divisor % 10).unwrap_or(0);
+        id.push(char::from_digit(digit, 10).unwrap_or('0'));
+        divisor /= 10;
+    }
+    id
+}
+
 fn day(year: i32, month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MIN)
 }
@@ -95,11 +115,18 @@ struct Level {
 }
 
 pub(super) fn organisation(scale: Scale, seed: u64) -> Organisation {
+    // Room for every district's units and members up front: at nation scale, growing the
+    // vectors would copy gigabytes.
+    let districts = match scale {
+        Scale::District => 1,
+        Scale::Province => DISTRICTS_PER_PROVINCE,
+        Scale::Nation => DISTRICTS_PER_PROVINCE * PROVINCES,
+    };
     let mut b = Builder {
         rng: Rng::derive(&[seed, 0x6f72_6761_6e69_7361]),
         width: if scale == Scale::Nation { 7 } else { 6 },
-        units: Vec::new(),
-        members: Vec::new(),
+        units: Vec::with_capacity(districts * 342 + districts / 10 + 1),
+        members: Vec::with_capacity(districts * 6_350),
     };
     let (id, name) = match scale {
         Scale::District => {
@@ -137,6 +164,15 @@ pub(super) fn organisation(scale: Scale, seed: u64) -> Organisation {
         units: b.units,
         members: b.members,
     }
+}
+
+#[cfg(test)]
+#[test]
+fn member_ids_are_padded() {
+    assert_eq!(member_id(1, 6), "DV000001");
+    assert_eq!(member_id(1_234_567, 6), "DV1234567");
+    assert_eq!(member_id(100, 7), "DV0000100");
+    assert_eq!(member_id(0, 2), "DV00");
 }
 
 impl Builder {
@@ -375,7 +411,7 @@ impl Builder {
     }
 
     fn member(&mut self, cell: &str) {
-        let id = format!("DV{:0width$}", self.members.len() + 1, width = self.width);
+        let id = member_id(self.members.len() + 1, self.width);
         let name = names::person(&mut self.rng);
         let probationary = self.rng.chance(0.03);
         let from = if probationary {
