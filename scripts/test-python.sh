@@ -18,10 +18,10 @@ echo "[python] maturin develop --release"
 maturin develop --release --quiet -m bindings-python/Cargo.toml
 
 echo "[python] pytest"
-python -m pytest -q bindings-python/tests "$@"
+python -m pytest -q --doctest-modules bindings-python/python/soisua bindings-python/tests "$@"
 
 echo "[python] mypy.stubtest soisua._native"
-python -m mypy.stubtest soisua._native --allowlist bindings-python/stubtest-allowlist.txt
+python -m mypy.stubtest soisua._native
 
 echo "[python] mypy: the package (strict) and the tests (the stubs as users see them)"
 python -m mypy --strict bindings-python/python/soisua

@@ -16,23 +16,15 @@ pub struct PyCatalogue {
 
 impl PyCatalogue {
     /// The catalogue held by a Python argument that must be a `Catalogue`.
-    pub(crate) fn of<'a>(
-        name: &'static str,
-        obj: &'a Bound<'_, PyAny>,
-    ) -> Result<&'a Catalogue, soisua::Error> {
+    pub(crate) fn of<'a>(name: &'static str, obj: &'a Bound<'_, PyAny>) -> Result<&'a Catalogue, soisua::Error> {
         obj.cast::<PyCatalogue>()
             .map(|c| &c.get().inner)
             .map_err(|_| wrong_type(name, "a Catalogue", "một Catalogue", obj))
     }
 }
 
-fn wrap(
-    py: Python<'_>,
-    f: impl FnOnce() -> Result<Catalogue, soisua::Error>,
-) -> PyResult<PyCatalogue> {
-    run(f)
-        .map(|inner| PyCatalogue { inner })
-        .map_err(|failure| failure.into_py_err(py))
+fn wrap(py: Python<'_>, f: impl FnOnce() -> Result<Catalogue, soisua::Error>) -> PyResult<PyCatalogue> {
+    run(f).map(|inner| PyCatalogue { inner }).map_err(|failure| failure.into_py_err(py))
 }
 
 #[pymethods]
@@ -74,11 +66,7 @@ impl PyCatalogue {
     /// The synthetic local catalogue (82 / 23 / 22 items) refining the central one of 2020.
     #[staticmethod]
     fn synthetic_local(py: Python<'_>) -> PyResult<Self> {
-        wrap(py, || {
-            Ok(soisua::synthetic::local_catalogue(
-                &Catalogue::central_2020()?,
-            ))
-        })
+        wrap(py, || Ok(soisua::synthetic::local_catalogue(&Catalogue::central_2020()?)))
     }
 
     /// The catalogue's id.
@@ -133,38 +121,20 @@ impl PyCatalogue {
 
     /// Every item as a flat dict, in catalogue order.
     fn items<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let rows = self
-            .inner
-            .items()
-            .map(|placed| item_dict(py, &placed))
-            .collect::<PyResult<Vec<_>>>()?;
+        let rows = self.inner.items().map(|placed| item_dict(py, &placed)).collect::<PyResult<Vec<_>>>()?;
         PyList::new(py, rows)
     }
 
     /// The item with this code as a flat dict, or `None`.
-    fn item<'py>(
-        &self,
-        py: Python<'py>,
-        code: &Bound<'py, PyAny>,
-    ) -> PyResult<Option<Bound<'py, PyDict>>> {
+    fn item<'py>(&self, py: Python<'py>, code: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyDict>>> {
         let code = to_string("code", code).map_err(|e| raise(py, e))?;
-        self.inner
-            .item(&soisua::nfc(&code))
-            .map(|placed| item_dict(py, &placed))
-            .transpose()
+        self.inner.item(&soisua::nfc(&code)).map(|placed| item_dict(py, &placed)).transpose()
     }
 
     /// The findings about this catalogue (and, given `refined`, about how it refines that one).
     #[pyo3(signature = (refined=None))]
-    fn validate<'py>(
-        &self,
-        py: Python<'py>,
-        refined: Option<&Bound<'py, PyAny>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let refined = refined
-            .map(|obj| PyCatalogue::of("refined", obj))
-            .transpose()
-            .map_err(|e| raise(py, e))?;
+    fn validate<'py>(&self, py: Python<'py>, refined: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+        let refined = refined.map(|obj| PyCatalogue::of("refined", obj)).transpose().map_err(|e| raise(py, e))?;
         let issues = detached(py, || Ok(self.inner.validate(refined)))?;
         to_py(py, &issues)
     }

@@ -74,10 +74,7 @@ enum Reason {
 
 impl Refusal {
     fn new(reason: Reason) -> Self {
-        Refusal {
-            reason,
-            reversed_path: Vec::new(),
-        }
+        Refusal { reason, reversed_path: Vec::new() }
     }
 
     fn within(mut self, segment: Segment) -> Self {
@@ -105,14 +102,12 @@ impl Refusal {
                 format!("a key of type `{ty}`{at_en} is not a string"),
                 format!("khóa kiểu `{ty}`{at_vi} không phải một chuỗi"),
             ),
-            Reason::NotFinite(x) => (
-                format!("the number `{x}`{at_en} is not finite"),
-                format!("số `{x}`{at_vi} không hữu hạn"),
-            ),
-            Reason::TooBig => (
-                format!("the integer{at_en} does not fit in 64 bits"),
-                format!("số nguyên{at_vi} vượt quá 64 bit"),
-            ),
+            Reason::NotFinite(x) => {
+                (format!("the number `{x}`{at_en} is not finite"), format!("số `{x}`{at_vi} không hữu hạn"))
+            }
+            Reason::TooBig => {
+                (format!("the integer{at_en} does not fit in 64 bits"), format!("số nguyên{at_vi} vượt quá 64 bit"))
+            }
             Reason::LoneSurrogate => (
                 format!("the text{at_en} is not valid Unicode (it has a lone surrogate)"),
                 format!("văn bản{at_vi} không phải Unicode hợp lệ (có nửa cặp surrogate lẻ)"),
@@ -142,9 +137,7 @@ fn value(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Refusal> {
     }
     if let Ok(f) = obj.cast::<PyFloat>() {
         let x = f.value();
-        return Number::from_f64(x)
-            .map(Value::Number)
-            .ok_or_else(|| Refusal::new(Reason::NotFinite(x)));
+        return Number::from_f64(x).map(Value::Number).ok_or_else(|| Refusal::new(Reason::NotFinite(x)));
     }
     if let Ok(s) = obj.cast::<PyString>() {
         return text(s).map(Value::String);
@@ -172,62 +165,38 @@ fn value(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Refusal> {
     Err(Refusal::new(Reason::NotJson(type_name(obj))))
 }
 
-fn array<'py>(
-    items: impl Iterator<Item = Bound<'py, PyAny>>,
-    depth: usize,
-) -> Result<Value, Refusal> {
+fn array<'py>(items: impl Iterator<Item = Bound<'py, PyAny>>, depth: usize) -> Result<Value, Refusal> {
     items
         .enumerate()
-        .map(|(i, item)| {
-            value(&item, depth + 1).map_err(|refusal| refusal.within(Segment::Index(i as u64)))
-        })
+        .map(|(i, item)| value(&item, depth + 1).map_err(|refusal| refusal.within(Segment::Index(i as u64))))
         .collect::<Result<Vec<_>, _>>()
         .map(Value::Array)
 }
 
 fn text(s: &Bound<'_, PyString>) -> Result<String, Refusal> {
-    s.to_cow()
-        .map(std::borrow::Cow::into_owned)
-        .map_err(|_| Refusal::new(Reason::LoneSurrogate))
+    s.to_cow().map(std::borrow::Cow::into_owned).map_err(|_| Refusal::new(Reason::LoneSurrogate))
 }
 
 /// The error for an argument of the wrong Python type.
-pub(crate) fn wrong_type(
-    name: &'static str,
-    expected_en: &str,
-    expected_vi: &str,
-    obj: &Bound<'_, PyAny>,
-) -> Error {
+pub(crate) fn wrong_type(name: &'static str, expected_en: &str, expected_vi: &str, obj: &Bound<'_, PyAny>) -> Error {
     let ty = type_name(obj);
-    argument(
-        name,
-        format!("must be {expected_en}, not `{ty}`"),
-        format!("phải là {expected_vi}, không phải `{ty}`"),
-    )
+    argument(name, format!("must be {expected_en}, not `{ty}`"), format!("phải là {expected_vi}, không phải `{ty}`"))
 }
 
 fn argument(name: &'static str, detail: String, detail_vi: String) -> Error {
-    Error::Argument {
-        name,
-        detail,
-        detail_vi,
-    }
+    Error::Argument { name, detail, detail_vi }
 }
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
-    obj.get_type()
-        .name()
-        .map_or_else(|_| "?".to_owned(), |n| n.to_string())
+    obj.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string())
 }
 
 /// A serialisable Rust value as a plain Python object (dicts, lists, str, int, float, bool, None).
-pub(crate) fn to_py<'py, T: serde::Serialize + ?Sized>(
-    py: Python<'py>,
-    value: &T,
-) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn to_py<'py, T: serde::Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
     static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-    let text = serde_json::to_string(value)
-        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+    let text = serde_json::to_string(value).map_err(|e| {
+        crate::error::internal(py, format!("cannot convert a result: {e}"), format!("không chuyển được kết quả: {e}"))
+    })?;
     LOADS.import(py, "json", "loads")?.call1((text,))
 }
 
@@ -240,9 +209,7 @@ mod tests {
     fn convert(code: &str) -> Result<Value, Error> {
         Python::initialize();
         Python::attach(|py| {
-            let obj = py
-                .eval(&std::ffi::CString::new(code).unwrap(), None, None)
-                .unwrap();
+            let obj = py.eval(&std::ffi::CString::new(code).unwrap(), None, None).unwrap();
             to_value("obj", &obj)
         })
     }
@@ -259,10 +226,7 @@ mod tests {
     fn refusals_are_located() {
         let err = convert("{'groups': [{'code': {1, 2}}]}").unwrap_err();
         assert_eq!(err.code(), "invalid_argument");
-        assert_eq!(
-            err.to_string(),
-            "invalid argument `obj`: a value of type `set` at `groups[0].code` is not JSON"
-        );
+        assert_eq!(err.to_string(), "invalid argument `obj`: a value of type `set` at `groups[0].code` is not JSON");
         assert_eq!(
             err.message_vi(),
             "tham số `obj` không hợp lệ: giá trị kiểu `set` tại `groups[0].code` không phải JSON"

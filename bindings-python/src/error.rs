@@ -12,8 +12,13 @@ use serde_json::{json, Value};
 pub(crate) enum Failure {
     /// The core refused the input.
     Core(soisua::Error),
-    /// The core panicked (a bug): the panic's message.
-    Panic(String),
+    /// A bug: the core panicked, or a result could not be converted (the message says which).
+    Internal {
+        /// What went wrong, in English.
+        en: String,
+        /// The same in Vietnamese.
+        vi: String,
+    },
 }
 
 impl From<soisua::Error> for Failure {
@@ -22,7 +27,7 @@ impl From<soisua::Error> for Failure {
     }
 }
 
-/// The stable code of a caught panic (not a core code: a panic is a bug, never a verdict on input).
+/// The stable code of a bug in soisua (not a core code: a bug is never a verdict on the input).
 const INTERNAL_ERROR: &str = "internal_error";
 
 impl Failure {
@@ -30,10 +35,10 @@ impl Failure {
     pub(crate) fn to_json(&self) -> Value {
         match self {
             Failure::Core(error) => soisua::api::error_json(error),
-            Failure::Panic(message) => json!({
+            Failure::Internal { en, vi } => json!({
                 "code": INTERNAL_ERROR,
-                "message_en": format!("internal error in soisua: {message}; please report it"),
-                "message_vi": format!("lỗi nội bộ của soisua: {message}; xin hãy báo lại"),
+                "message_en": format!("internal error in soisua: {en}; please report it"),
+                "message_vi": format!("lỗi nội bộ của soisua: {vi}; xin hãy báo lại"),
             }),
         }
     }
@@ -54,7 +59,10 @@ pub(crate) fn run<T>(f: impl FnOnce() -> Result<T, soisua::Error>) -> Result<T, 
                 .map(|s| (*s).to_owned())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "panic".to_owned());
-            Err(Failure::Panic(message))
+            Err(Failure::Internal {
+                en: format!("the core panicked: `{message}`"),
+                vi: format!("phần lõi dừng đột ngột (panic): `{message}`"),
+            })
         }
     }
 }
@@ -65,8 +73,12 @@ where
     T: Send,
     F: FnOnce() -> Result<T, soisua::Error> + Send,
 {
-    py.detach(|| run(f))
-        .map_err(|failure| failure.into_py_err(py))
+    py.detach(|| run(f)).map_err(|failure| failure.into_py_err(py))
+}
+
+/// The exception for a bug in soisua (`InternalError`).
+pub(crate) fn internal(py: Python<'_>, en: String, vi: String) -> PyErr {
+    Failure::Internal { en, vi }.into_py_err(py)
 }
 
 /// The exception for a core error.
@@ -84,14 +96,12 @@ pub(crate) fn raise_json(py: Python<'_>, error: &Value) -> PyErr {
             Some(location) => crate::convert::to_py(py, location)?,
             None => py.None().into_bound(py),
         };
-        let exception = FROM_NATIVE
-            .import(py, "soisua.errors", "_from_native")?
-            .call1((
-                field("code"),
-                field("message_en"),
-                field("message_vi"),
-                location,
-            ))?;
+        let exception = FROM_NATIVE.import(py, "soisua.errors", "_from_native")?.call1((
+            field("code"),
+            field("message_en"),
+            field("message_vi"),
+            location,
+        ))?;
         Ok(PyErr::from_value(exception))
     };
     build().unwrap_or_else(|e| e)
@@ -102,9 +112,36 @@ pub(crate) fn answer<'py>(py: Python<'py>, answer: &Value) -> PyResult<Bound<'py
     match (answer.get("ok"), answer.get("error")) {
         (Some(ok), _) => crate::convert::to_py(py, ok),
         (None, Some(error)) => Err(raise_json(py, error)),
-        (None, None) => Err(raise_json(
+        (None, None) => Err(internal(
             py,
-            &Failure::Panic("an answer with neither `ok` nor `error`".to_owned()).to_json(),
+            "an answer with neither `ok` nor `error`".to_owned(),
+            "câu trả lời không có `ok` lẫn `error`".to_owned(),
         )),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::panic, reason = "the test makes the core's call panic on purpose")]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_is_an_internal_error() {
+        let failure = run(|| -> Result<(), soisua::Error> { panic!("boom") }).err().map(|f| f.to_json());
+        assert_eq!(
+            failure,
+            Some(json!({
+                "code": "internal_error",
+                "message_en": "internal error in soisua: the core panicked: `boom`; please report it",
+                "message_vi": "lỗi nội bộ của soisua: phần lõi dừng đột ngột (panic): `boom`; xin hãy báo lại",
+            }))
+        );
+    }
+
+    #[test]
+    fn core_errors_keep_their_json_form() {
+        let error: soisua::Error = "2020-13".parse::<soisua::Month>().unwrap_err();
+        let failure = run(|| -> Result<(), soisua::Error> { Err(error.clone()) }).err().map(|f| f.to_json());
+        assert_eq!(failure, Some(soisua::api::error_json(&error)));
     }
 }

@@ -30,14 +30,9 @@ fn parse_period<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Boun
 /// The JSON API: `{"ok": result}` or `{"error": {...}}`, exactly as the core answers; never raises
 /// for bad input (a Python object that is not JSON is an `invalid_argument` error answer).
 #[pyfunction]
-fn call<'py>(
-    py: Python<'py>,
-    op: &Bound<'py, PyAny>,
-    input: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let request = convert::to_string("op", op)
-        .and_then(|op| Ok((op, convert::to_value("input", input)?)))
-        .map_err(Failure::Core);
+fn call<'py>(py: Python<'py>, op: &Bound<'py, PyAny>, input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let request =
+        convert::to_string("op", op).and_then(|op| Ok((op, convert::to_value("input", input)?))).map_err(Failure::Core);
     let result = match request {
         Ok((op, input)) => py.detach(|| run(|| Ok(soisua::api::call(&op, input)))),
         Err(failure) => Err(failure),

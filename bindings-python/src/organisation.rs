@@ -18,10 +18,7 @@ pub struct PyOrganisation {
 
 impl PyOrganisation {
     /// The organisation held by a Python argument that must be an `Organisation`.
-    pub(crate) fn of<'a>(
-        name: &'static str,
-        obj: &'a Bound<'_, PyAny>,
-    ) -> Result<&'a Organisation, soisua::Error> {
+    pub(crate) fn of<'a>(name: &'static str, obj: &'a Bound<'_, PyAny>) -> Result<&'a Organisation, soisua::Error> {
         obj.cast::<PyOrganisation>()
             .map(|o| &o.get().inner)
             .map_err(|_| wrong_type(name, "an Organisation", "một Organisation", obj))
@@ -46,11 +43,7 @@ impl PyOrganisation {
 
     /// A synthetic organisation (`district`, `province` or `nation`), the same for the same seed.
     #[staticmethod]
-    fn synthetic(
-        py: Python<'_>,
-        scale: &Bound<'_, PyAny>,
-        seed: &Bound<'_, PyAny>,
-    ) -> PyResult<Self> {
+    fn synthetic(py: Python<'_>, scale: &Bound<'_, PyAny>, seed: &Bound<'_, PyAny>) -> PyResult<Self> {
         let scale = to_string("scale", scale).map_err(|e| raise(py, e))?;
         let seed = to_seed("seed", seed).map_err(|e| raise(py, e))?;
         detached(py, || {
@@ -76,16 +69,12 @@ impl PyOrganisation {
     fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         // Through the JSON API, so that the summary is defined in one place (the core).
         let result = detached(py, || {
-            let organisation =
-                serde_json::to_value(&self.inner).map_err(|e| soisua::Error::Argument {
-                    name: "organisation",
-                    detail: e.to_string(),
-                    detail_vi: e.to_string(),
-                })?;
-            Ok(soisua::api::call(
-                "organisation.summary",
-                json!({ "organisation": organisation }),
-            ))
+            let organisation = serde_json::to_value(&self.inner).map_err(|e| soisua::Error::Argument {
+                name: "organisation",
+                detail: e.to_string(),
+                detail_vi: e.to_string(),
+            })?;
+            Ok(soisua::api::call("organisation.summary", json!({ "organisation": organisation })))
         })?;
         answer(py, &result)
     }

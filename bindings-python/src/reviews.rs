@@ -53,13 +53,7 @@ impl PyReviewBatch {
         let (organisation, catalogue, month, seed) = convert().map_err(|e| raise(py, e))?;
         detached(py, || {
             let month: Month = month.parse()?;
-            Ok(soisua::synthetic::reviews(
-                organisation,
-                catalogue,
-                month,
-                seed,
-                Rates::default(),
-            ))
+            Ok(soisua::synthetic::reviews(organisation, catalogue, month, seed, Rates::default()))
         })
         .map(|inner| PyReviewBatch { inner })
     }
@@ -72,8 +66,7 @@ impl PyReviewBatch {
         organisation: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let catalogue = PyCatalogue::of("catalogue", catalogue).map_err(|e| raise(py, e))?;
-        let organisation =
-            PyOrganisation::of("organisation", organisation).map_err(|e| raise(py, e))?;
+        let organisation = PyOrganisation::of("organisation", organisation).map_err(|e| raise(py, e))?;
         let issues = detached(py, || Ok(self.inner.validate(catalogue, organisation)))?;
         to_py(py, &issues)
     }

@@ -223,7 +223,7 @@ impl Catalogue {
     #[wasm_bindgen(unchecked_return_type = "Finding[]")]
     pub fn validate(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Catalogue | CatalogueObject | null")]
+        #[wasm_bindgen(unchecked_optional_param_type = "Catalogue | CatalogueObject | null")]
         refined: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let refined = refined.unwrap_or(JsValue::UNDEFINED);

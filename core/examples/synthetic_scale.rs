@@ -21,10 +21,7 @@ fn peak_memory() -> String {
 }
 
 fn main() -> Result<(), soisua::Error> {
-    let scale: Scale = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "district".to_owned())
-        .parse()?;
+    let scale: Scale = std::env::args().nth(1).unwrap_or_else(|| "district".to_owned()).parse()?;
     let start = Instant::now();
     let org = organisation(scale, 1);
     println!(
@@ -36,29 +33,17 @@ fn main() -> Result<(), soisua::Error> {
     );
     let start = Instant::now();
     let issues = org.validate();
-    println!(
-        "validate: {} findings in {:.2?}",
-        issues.len(),
-        start.elapsed()
-    );
+    println!("validate: {} findings in {:.2?}", issues.len(), start.elapsed());
     if scale != Scale::Nation {
         let catalogue = Catalogue::central_2020()?;
         let month = "2020-09".parse()?;
         let start = Instant::now();
         let batch = reviews(&org, &catalogue, month, 1, Rates::default());
         let answers: usize = batch.reviews.iter().map(|r| r.answers.len()).sum();
-        println!(
-            "reviews: {} reviews, {answers} answers in {:.2?}",
-            batch.reviews.len(),
-            start.elapsed()
-        );
+        println!("reviews: {} reviews, {answers} answers in {:.2?}", batch.reviews.len(), start.elapsed());
         let start = Instant::now();
         let issues = batch.validate(&catalogue, &org);
-        println!(
-            "validate reviews: {} findings in {:.2?}",
-            issues.len(),
-            start.elapsed()
-        );
+        println!("validate reviews: {} findings in {:.2?}", issues.len(), start.elapsed());
     }
     println!("{}", peak_memory());
     Ok(())

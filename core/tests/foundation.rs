@@ -1,20 +1,12 @@
 //! The organisation, reviews and synthetic data end to end: the synthetic district's shape, its
 //! determinism, that synthetic data validates clean, and property tests (no panic on arbitrary
 //! input, JSON round trips).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic,
-    reason = "test code"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, reason = "test code")]
 
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use soisua::synthetic::{organisation, reviews, Rates, Scale};
-use soisua::{
-    Catalogue, Finding, Level, MemberStatus, Month, Organisation, ReviewBatch, RoleKind, UnitKind,
-};
+use soisua::{Catalogue, Finding, Level, MemberStatus, Month, Organisation, ReviewBatch, RoleKind, UnitKind};
 
 fn month(text: &str) -> Month {
     text.parse().unwrap()
@@ -85,10 +77,7 @@ fn the_district_has_the_articles_shape() {
     }
 
     let holders = |kind: RoleKind, unit: &str| {
-        org.members
-            .iter()
-            .filter(|m| m.roles.iter().any(|r| r.kind == kind && r.unit == unit))
-            .count()
+        org.members.iter().filter(|m| m.roles.iter().any(|r| r.kind == kind && r.unit == unit)).count()
     };
     assert_eq!(holders(RoleKind::Secretary, "HU"), 1);
     assert_eq!(holders(RoleKind::DeputySecretary, "HU"), 2);
@@ -124,13 +113,11 @@ fn the_province_has_eleven_districts_and_validates() {
     assert_eq!(org.validate(), []);
 }
 
-fn adverse_share(batch: &ReviewBatch) -> f64 {
-    let with = batch
-        .reviews
-        .iter()
-        .filter(|r| r.answers.iter().any(|a| a.cell.is_some_and(Finding::is_adverse)))
-        .count();
-    with as f64 / batch.reviews.len() as f64
+/// Members with at least one adverse cell conclusion, per thousand reviews.
+fn adverse_share(batch: &ReviewBatch) -> usize {
+    let with =
+        batch.reviews.iter().filter(|r| r.answers.iter().any(|a| a.cell.is_some_and(Finding::is_adverse))).count();
+    with * 1000 / batch.reviews.len()
 }
 
 #[test]
@@ -141,21 +128,13 @@ fn synthetic_reviews_validate_clean_and_have_the_rates() {
     assert_eq!(batch.reviews.len(), org.members.len());
     assert_eq!(batch.validate(&catalogue, &org), []);
     let share = adverse_share(&batch);
-    assert!((0.04..=0.06).contains(&share), "{share}");
-    let disagreeing = batch
-        .reviews
-        .iter()
-        .filter(|r| r.answers.iter().any(|a| a.self_assessment != a.cell))
-        .count();
+    assert!((40..=60).contains(&share), "{share}");
+    let disagreeing = batch.reviews.iter().filter(|r| r.answers.iter().any(|a| a.self_assessment != a.cell)).count();
     assert!((20..=120).contains(&disagreeing), "{disagreeing}");
     assert!(batch.reviews.iter().all(|r| r.status == soisua::ReviewStatus::Final));
 
     // Secretaries answer the secretaries' item, others do not.
-    let secretary = org
-        .members
-        .iter()
-        .position(|m| m.roles.iter().any(|r| r.kind == RoleKind::Secretary))
-        .unwrap();
+    let secretary = org.members.iter().position(|m| m.roles.iter().any(|r| r.kind == RoleKind::Secretary)).unwrap();
     let answered = |i: usize, item: &str| batch.reviews[i].answers.iter().any(|a| a.item == item);
     assert!(answered(secretary, "NG-3"));
     let plain = org.members.iter().position(|m| m.roles.is_empty()).unwrap();
@@ -175,7 +154,7 @@ fn synthetic_reviews_are_deterministic_and_months_differ() {
     let other_seed = reviews(&org, &catalogue, month("2020-09"), 12, Rates::default());
     assert_ne!(answers(&september), answers(&other_seed));
     let clean = reviews(&org, &catalogue, month("2020-09"), 11, Rates { member_with_finding: 0.0, disagreement: 0.0 });
-    assert_eq!(adverse_share(&clean), 0.0);
+    assert_eq!(adverse_share(&clean), 0);
 }
 
 #[test]
@@ -184,10 +163,7 @@ fn a_transferred_member_is_reviewed_where_the_month_ends() {
     let catalogue = tiny_catalogue();
     let member = org.members.iter().find(|m| m.memberships.len() == 2).unwrap();
     let transfer = Month::from_date(member.memberships[1].from);
-    for (m, unit) in [
-        (transfer.prev(), &member.memberships[0].unit),
-        (transfer, &member.memberships[1].unit),
-    ] {
+    for (m, unit) in [(transfer.prev(), &member.memberships[0].unit), (transfer, &member.memberships[1].unit)] {
         let batch = reviews(&org, &catalogue, m, 1, Rates::default());
         let review = batch.reviews.iter().find(|r| r.member == member.id).unwrap();
         assert_eq!(&review.unit, unit);
@@ -213,9 +189,9 @@ fn synthetic_reviews_under_the_central_catalogue() {
         let batch = reviews(&org, &catalogue, month("2020-09"), 5, Rates::default());
         assert_eq!(batch.validate(&catalogue, &org), []);
         let share = adverse_share(&batch);
-        assert!((0.04..=0.06).contains(&share), "{share}");
-        let again = ReviewBatch::from_json(&batch.to_json()).unwrap();
-        assert_eq!(again, batch);
+        assert!((40..=60).contains(&share), "{share}");
+        let sample = ReviewBatch { reviews: batch.reviews[..100].to_vec() };
+        assert_eq!(ReviewBatch::from_json(&sample.to_json()).unwrap(), sample);
     }
 }
 
@@ -248,9 +224,36 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
             .prop_map(|s| Value::String(s.to_owned())),
     ];
     let keys = prop::sample::select(vec![
-        "id", "name", "vi", "en", "units", "members", "kind", "org_type", "parent", "moves", "on",
-        "opened", "closed", "status", "memberships", "unit", "from", "until", "roles", "reviews",
-        "member", "month", "catalogue", "version", "answers", "item", "self", "cell", "notes", "x",
+        "id",
+        "name",
+        "vi",
+        "en",
+        "units",
+        "members",
+        "kind",
+        "org_type",
+        "parent",
+        "moves",
+        "on",
+        "opened",
+        "closed",
+        "status",
+        "memberships",
+        "unit",
+        "from",
+        "until",
+        "roles",
+        "reviews",
+        "member",
+        "month",
+        "catalogue",
+        "version",
+        "answers",
+        "item",
+        "self",
+        "cell",
+        "notes",
+        "x",
     ]);
     leaf.prop_recursive(4, 48, 6, move |inner| {
         prop_oneof![
@@ -284,10 +287,8 @@ fn unit_json() -> impl Strategy<Value = Value> {
             if let Some(p) = parent {
                 unit["parent"] = json!(p);
             }
-            let moves: Vec<Value> = moves
-                .into_iter()
-                .filter_map(|(on, parent)| on.map(|on| json!({"on": on, "parent": parent})))
-                .collect();
+            let moves: Vec<Value> =
+                moves.into_iter().filter_map(|(on, parent)| on.map(|on| json!({"on": on, "parent": parent}))).collect();
             if !moves.is_empty() {
                 unit["moves"] = json!(moves);
             }
@@ -324,10 +325,8 @@ fn member_json() -> impl Strategy<Value = Value> {
             };
             let memberships: Vec<Value> =
                 memberships.into_iter().map(|(unit, s)| with_span(json!({"unit": unit}), s)).collect();
-            let roles: Vec<Value> = roles
-                .into_iter()
-                .map(|(kind, unit, s)| with_span(json!({"kind": kind, "unit": unit}), s))
-                .collect();
+            let roles: Vec<Value> =
+                roles.into_iter().map(|(kind, unit, s)| with_span(json!({"kind": kind, "unit": unit}), s)).collect();
             json!({"id": id, "status": "full", "memberships": memberships, "roles": roles})
         })
 }
@@ -340,7 +339,13 @@ fn org_json() -> impl Strategy<Value = Value> {
 
 fn review_json() -> impl Strategy<Value = Value> {
     let finding = prop::option::of(prop::sample::select(vec![
-        "none", "present", "clear", "violated", "good", "not_yet_good", "not_applicable",
+        "none",
+        "present",
+        "clear",
+        "violated",
+        "good",
+        "not_yet_good",
+        "not_applicable",
     ]));
     let item = prop::sample::select(vec!["BH-1", "BH-2", "NG-3", "NG-4", "KL-1", "NOPE"]);
     (

@@ -75,8 +75,7 @@ impl Unit {
     /// assert!(!unit.is_open_in("2020-10".parse().unwrap()));
     /// ```
     pub fn is_open_in(&self, month: Month) -> bool {
-        self.opened.is_none_or(|o| o <= month.last_day())
-            && self.closed.is_none_or(|c| month.first_day() <= c)
+        self.opened.is_none_or(|o| o <= month.last_day()) && self.closed.is_none_or(|c| month.first_day() <= c)
     }
 }
 
@@ -97,10 +96,7 @@ impl Member {
     /// ```
     pub fn units_in(&self, month: Month) -> impl Iterator<Item = &str> {
         let (first, last) = (month.first_day(), month.last_day());
-        self.memberships
-            .iter()
-            .filter(move |m| m.overlaps(first, last))
-            .map(|m| m.unit.as_str())
+        self.memberships.iter().filter(move |m| m.overlaps(first, last)).map(|m| m.unit.as_str())
     }
 
     /// The roles held on at least one day of the month.
@@ -170,10 +166,7 @@ impl<'a> OrgIndex<'a> {
             if *units.entry(unit.id.as_str()).or_insert(i) != i {
                 repeated_units.push(i);
             }
-            let parents = unit
-                .parent
-                .iter()
-                .chain(unit.moves.iter().map(|m| &m.parent));
+            let parents = unit.parent.iter().chain(unit.moves.iter().map(|m| &m.parent));
             for parent in parents {
                 let list = children.entry(parent.as_str()).or_default();
                 if list.last() != Some(&i) {
@@ -188,14 +181,7 @@ impl<'a> OrgIndex<'a> {
                 repeated_members.push(i);
             }
         }
-        OrgIndex {
-            organisation,
-            units,
-            members,
-            children,
-            repeated_units,
-            repeated_members,
-        }
+        OrgIndex { organisation, units, members, children, repeated_units, repeated_members }
     }
 
     /// The organisation indexed.
@@ -272,12 +258,7 @@ mod tests {
         let org = org();
         let index = org.index();
         let day = |s: &str| s.parse::<NaiveDate>().unwrap();
-        let ids = |id, d| {
-            index
-                .children_on(id, day(d))
-                .map(|u| u.id.as_str())
-                .collect::<Vec<_>>()
-        };
+        let ids = |id, d| index.children_on(id, day(d)).map(|u| u.id.as_str()).collect::<Vec<_>>();
         assert_eq!(ids("A", "2020-01-01"), ["B", "C"]);
         assert_eq!(ids("B", "2020-01-01"), ["D"]);
         assert_eq!(ids("A", "2020-07-01"), ["B"]);
@@ -296,10 +277,7 @@ mod tests {
         let d = org.unit("D").unwrap();
         assert!(d.is_open_in("2020-03".parse().unwrap()));
         assert!(!d.is_open_in("2020-04".parse().unwrap()));
-        let own = Organisation {
-            org_types: Some(Vec::new()),
-            ..org.clone()
-        };
+        let own = Organisation { org_types: Some(Vec::new()), ..org.clone() };
         assert!(matches!(own.org_types(), Cow::Borrowed(&[])));
     }
 }

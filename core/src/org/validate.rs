@@ -43,9 +43,7 @@ impl Organisation {
         for (i, unit) in self.units.iter().enumerate() {
             check_unit(unit, i, &index, &known_types, &mut issues);
             if let Some(&link) = cycles.get(&i) {
-                issues.push(
-                    Issue::new(IssueCode::ParentCycle, link_path(i, link)).with("unit", &unit.id),
-                );
+                issues.push(Issue::new(IssueCode::ParentCycle, link_path(i, link)).with("unit", &unit.id));
             }
             check_unit_life(unit, i, &index, &mut issues);
         }
@@ -89,8 +87,7 @@ fn check_header(org: &Organisation, issues: &mut Vec<Issue>) {
 fn may_be_under(kind: UnitKind, parent: UnitKind) -> bool {
     matches!(
         (kind, parent),
-        (UnitKind::Committee | UnitKind::Cell, UnitKind::Committee)
-            | (UnitKind::Group, UnitKind::Cell)
+        (UnitKind::Committee | UnitKind::Cell, UnitKind::Committee) | (UnitKind::Group, UnitKind::Cell)
     )
 }
 
@@ -110,13 +107,7 @@ fn link_path(unit: usize, link: Option<usize>) -> Path {
     }
 }
 
-fn check_unit(
-    unit: &Unit,
-    i: usize,
-    index: &OrgIndex<'_>,
-    known_types: &HashSet<&str>,
-    issues: &mut Vec<Issue>,
-) {
+fn check_unit(unit: &Unit, i: usize, index: &OrgIndex<'_>, known_types: &HashSet<&str>, issues: &mut Vec<Issue>) {
     let path = || Path::root().key("units").index(i);
     let unique = !index.is_repeated_unit(i);
     if !unique || !is_valid_code(&unit.id) {
@@ -126,10 +117,7 @@ fn check_unit(
         check_text(&unit.name, "name", path().key("name"), issues);
     }
     if !known_types.contains(unit.org_type.as_str()) {
-        issues.push(
-            Issue::new(IssueCode::UnknownOrgType, path().key("org_type"))
-                .with("org_type", &unit.org_type),
-        );
+        issues.push(Issue::new(IssueCode::UnknownOrgType, path().key("org_type")).with("org_type", &unit.org_type));
     }
     if let (Some(opened), Some(closed)) = (unit.opened, unit.closed) {
         if closed < opened {
@@ -138,29 +126,28 @@ fn check_unit(
     }
     for (link, parent_id) in parent_links(unit) {
         let at = || link_path(i, link);
-        match index.unit(parent_id) {
-            None => issues.push(
-                Issue::new(IssueCode::UnknownParent, at())
-                    .with("parent", parent_id)
-                    .with("unit", &unit.id),
-            ),
-            Some(parent) if !may_be_under(unit.kind, parent.kind) => issues.push(
+        let issue = match index.unit(parent_id) {
+            None => Some(Issue::new(IssueCode::UnknownParent, at()).with("parent", parent_id).with("unit", &unit.id)),
+            Some(parent) if !may_be_under(unit.kind, parent.kind) => Some(
                 Issue::new(IssueCode::InvalidParentKind, at())
                     .with("unit", &unit.id)
                     .with("kind", unit.kind.as_str())
                     .with("parent", parent_id)
                     .with("parent_kind", parent.kind.as_str()),
             ),
-            Some(_) => {}
-        }
+            Some(_) => None,
+        };
+        issues.extend(issue);
     }
 }
 
 fn date_range(path: Path, from: NaiveDate, until: NaiveDate) -> Issue {
-    Issue::new(IssueCode::InvalidDateRange, path)
-        .with("from", from)
-        .with("until", until)
+    Issue::new(IssueCode::InvalidDateRange, path).with("from", from).with("until", until)
 }
+
+/// Days under one parent: first and last day (`None`: unbounded), the parent, and the link
+/// naming it (see [`parent_links`]).
+type Span<'u> = (Option<NaiveDate>, Option<NaiveDate>, Option<&'u str>, Option<usize>);
 
 /// Checks that each parent the unit has over its life is open over the days the unit is under it.
 fn check_unit_life(unit: &Unit, i: usize, index: &OrgIndex<'_>, issues: &mut Vec<Issue>) {
@@ -170,8 +157,7 @@ fn check_unit_life(unit: &Unit, i: usize, index: &OrgIndex<'_>, issues: &mut Vec
         }
     }
     // Spans of days under one parent; `None` as a start or end means unbounded.
-    let mut spans: Vec<(Option<NaiveDate>, Option<NaiveDate>, Option<&str>, Option<usize>)> =
-        Vec::with_capacity(unit.moves.len() + 1);
+    let mut spans: Vec<Span<'_>> = Vec::with_capacity(unit.moves.len() + 1);
     let mut start = None;
     let mut parent = unit.parent.as_deref();
     let mut link = None;
@@ -243,10 +229,7 @@ fn check_member(member: &Member, i: usize, index: &OrgIndex<'_>, issues: &mut Ve
         check_text(name, "name", path().key("name"), issues);
     }
     if member.memberships.is_empty() {
-        issues.push(
-            Issue::new(IssueCode::MemberWithoutUnit, path().key("memberships"))
-                .with("member", &member.id),
-        );
+        issues.push(Issue::new(IssueCode::MemberWithoutUnit, path().key("memberships")).with("member", &member.id));
     }
     for (k, membership) in member.memberships.iter().enumerate() {
         let at = || path().key("memberships").index(k);
@@ -254,9 +237,7 @@ fn check_member(member: &Member, i: usize, index: &OrgIndex<'_>, issues: &mut Ve
             issues.push(date_range(at().key("until"), membership.from, until));
         }
         let Some(unit) = index.unit(&membership.unit) else {
-            issues.push(
-                Issue::new(IssueCode::UnknownUnit, at().key("unit")).with("unit", &membership.unit),
-            );
+            issues.push(Issue::new(IssueCode::UnknownUnit, at().key("unit")).with("unit", &membership.unit));
             continue;
         };
         if unit.kind == UnitKind::Committee {
@@ -281,9 +262,7 @@ fn check_member(member: &Member, i: usize, index: &OrgIndex<'_>, issues: &mut Ve
             issues.push(date_range(at().key("until"), role.from, until));
         }
         match index.unit(&role.unit) {
-            None => issues.push(
-                Issue::new(IssueCode::UnknownUnit, at().key("unit")).with("unit", &role.unit),
-            ),
+            None => issues.push(Issue::new(IssueCode::UnknownUnit, at().key("unit")).with("unit", &role.unit)),
             Some(unit) if !within_life(unit, role.from, role.until) => issues.push(
                 Issue::new(IssueCode::RoleAtClosedUnit, at())
                     .with("role", role.kind.as_str())
@@ -301,12 +280,8 @@ fn check_overlaps(member: &Member, i: usize, issues: &mut Vec<Issue>) {
     if member.memberships.len() < 2 {
         return;
     }
-    let mut spans: Vec<(usize, &super::Membership)> = member
-        .memberships
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.until.is_none_or(|u| m.from <= u))
-        .collect();
+    let mut spans: Vec<(usize, &super::Membership)> =
+        member.memberships.iter().enumerate().filter(|(_, m)| m.until.is_none_or(|u| m.from <= u)).collect();
     spans.sort_by_key(|(k, m)| (m.from, *k));
     let mut running: Option<&super::Membership> = None;
     for (k, membership) in spans {
@@ -357,10 +332,8 @@ fn cycles(org: &Organisation, index: &OrgIndex<'_>) -> HashMap<usize, Option<usi
     let mut found = HashMap::new();
     for component in strongly_connected(n, edges) {
         let members: HashSet<usize> = component.iter().copied().collect();
-        let Some((pos, unit)) = component
-            .iter()
-            .filter_map(|&v| org.units.get(v).map(|u| (v, u)))
-            .min_by(|a, b| a.1.id.cmp(&b.1.id))
+        let Some((pos, unit)) =
+            component.iter().filter_map(|&v| org.units.get(v).map(|u| (v, u))).min_by(|a, b| a.1.id.cmp(&b.1.id))
         else {
             continue;
         };

@@ -45,10 +45,7 @@ impl ReviewBatch {
     /// ```
     pub fn validate(&self, catalogue: &Catalogue, organisation: &Organisation) -> Vec<Issue> {
         let context = Context::new(catalogue, organisation);
-        let mut scratch = Scratch {
-            answered: vec![0; context.items.len()],
-            concluded: vec![0; context.items.len()],
-        };
+        let mut scratch = Scratch { answered: vec![0; context.items.len()], concluded: vec![0; context.items.len()] };
         let mut seen: HashMap<(&str, Month), usize> = HashMap::with_capacity(self.reviews.len());
         let mut issues = Vec::new();
         for (i, review) in self.reviews.iter().enumerate() {
@@ -81,19 +78,10 @@ impl MonthlyReview {
     /// review.answers.clear();
     /// assert_eq!(review.missing_items(&catalogue, &org), ["M-1"]);
     /// ```
-    pub fn missing_items<'c>(
-        &self,
-        catalogue: &'c Catalogue,
-        organisation: &Organisation,
-    ) -> Vec<&'c str> {
+    pub fn missing_items<'c>(&self, catalogue: &'c Catalogue, organisation: &Organisation) -> Vec<&'c str> {
         let member = organisation.member(&self.member);
         let roles = member.map(|m| role_mask(m, self.month));
-        let given: HashSet<&str> = self
-            .answers
-            .iter()
-            .filter(|a| a.cell.is_some())
-            .map(|a| a.item.as_str())
-            .collect();
+        let given: HashSet<&str> = self.answers.iter().filter(|a| a.cell.is_some()).map(|a| a.item.as_str()).collect();
         catalogue
             .items()
             .filter(|p| applies(p.item, roles) && !given.contains(p.item.code.as_str()))
@@ -115,25 +103,18 @@ fn role_bit(kind: RoleKind) -> u8 {
 
 /// The kinds of role the member holds, at any unit, on at least one day of the month.
 fn role_mask(member: &Member, month: Month) -> u8 {
-    member
-        .roles_in(month)
-        .fold(0, |mask, role| mask | role_bit(role.kind))
+    member.roles_in(month).fold(0, |mask, role| mask | role_bit(role.kind))
 }
 
 /// Whether an item applies to a member holding `roles` (`None`: a member we do not know, to whom
 /// only the items for every member are known to apply).
 fn applies(item: &Item, roles: Option<u8>) -> bool {
-    item.applies_to.is_empty()
-        || roles.is_some_and(|mask| item.applies_to.iter().any(|k| mask & role_bit(*k) != 0))
+    item.applies_to.is_empty() || roles.is_some_and(|mask| item.applies_to.iter().any(|k| mask & role_bit(*k) != 0))
 }
 
 /// `` `none`, `present` ``: the findings an item of a kind accepts, for messages.
 fn expected(kind: ItemKind) -> String {
-    Finding::for_kind(kind)
-        .iter()
-        .map(|f| format!("`{}`", f.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ")
+    Finding::for_kind(kind).iter().map(|f| format!("`{}`", f.as_str())).collect::<Vec<_>>().join(", ")
 }
 
 /// What is built once per call.
@@ -159,13 +140,7 @@ impl<'a> Context<'a> {
         for (p, placed) in items.iter().enumerate() {
             positions.entry(placed.item.code.as_str()).or_insert(p);
         }
-        Context {
-            reference: catalogue.reference(),
-            catalogue,
-            items,
-            positions,
-            org: OrgIndex::new(organisation),
-        }
+        Context { reference: catalogue.reference(), catalogue, items, positions, org: OrgIndex::new(organisation) }
     }
 
     /// The position of an item, trying first the one after the previous answer's (answers
@@ -177,14 +152,7 @@ impl<'a> Context<'a> {
         self.positions.get(code).copied()
     }
 
-    fn check(
-        &self,
-        review: &MonthlyReview,
-        i: usize,
-        duplicate: bool,
-        scratch: &mut Scratch,
-        issues: &mut Vec<Issue>,
-    ) {
+    fn check(&self, review: &MonthlyReview, i: usize, duplicate: bool, scratch: &mut Scratch, issues: &mut Vec<Issue>) {
         let path = || Path::root().key("reviews").index(i);
         let month = review.month;
         let matches = review.catalogue == self.reference;
@@ -203,16 +171,11 @@ impl<'a> Context<'a> {
         }
         let member = self.org.member(&review.member);
         if member.is_none() {
-            issues.push(
-                Issue::new(IssueCode::UnknownMember, path().key("member"))
-                    .with("member", &review.member),
-            );
+            issues.push(Issue::new(IssueCode::UnknownMember, path().key("member")).with("member", &review.member));
         }
         if duplicate {
             issues.push(
-                Issue::new(IssueCode::DuplicateReview, path())
-                    .with("member", &review.member)
-                    .with("month", month),
+                Issue::new(IssueCode::DuplicateReview, path()).with("member", &review.member).with("month", month),
             );
         }
         self.check_unit(review, member, i, issues);
@@ -240,30 +203,17 @@ impl<'a> Context<'a> {
 
     fn in_force_in(&self, month: Month) -> bool {
         self.catalogue.effective_from <= month.last_day()
-            && self
-                .catalogue
-                .effective_until
-                .is_none_or(|until| month.first_day() <= until)
+            && self.catalogue.effective_until.is_none_or(|until| month.first_day() <= until)
     }
 
-    fn check_unit(
-        &self,
-        review: &MonthlyReview,
-        member: Option<&Member>,
-        i: usize,
-        issues: &mut Vec<Issue>,
-    ) {
+    fn check_unit(&self, review: &MonthlyReview, member: Option<&Member>, i: usize, issues: &mut Vec<Issue>) {
         let at = || Path::root().key("reviews").index(i).key("unit");
         let Some(unit) = self.org.unit(&review.unit) else {
             issues.push(Issue::new(IssueCode::UnknownUnit, at()).with("unit", &review.unit));
             return;
         };
         if !unit.is_open_in(review.month) {
-            issues.push(
-                Issue::new(IssueCode::UnitNotOpen, at())
-                    .with("unit", &unit.id)
-                    .with("month", review.month),
-            );
+            issues.push(Issue::new(IssueCode::UnitNotOpen, at()).with("unit", &unit.id).with("month", review.month));
         }
         if let Some(member) = member {
             if !member.units_in(review.month).any(|u| u == unit.id) {
@@ -288,17 +238,9 @@ impl<'a> Context<'a> {
         let stamp = i + 1;
         let mut guess = 0;
         for (j, answer) in review.answers.iter().enumerate() {
-            let at = || {
-                Path::root()
-                    .key("reviews")
-                    .index(i)
-                    .key("answers")
-                    .index(j)
-            };
+            let at = || Path::root().key("reviews").index(i).key("answers").index(j);
             let Some(p) = self.position(&answer.item, guess) else {
-                issues.push(
-                    Issue::new(IssueCode::UnknownItem, at().key("item")).with("item", &answer.item),
-                );
+                issues.push(Issue::new(IssueCode::UnknownItem, at().key("item")).with("item", &answer.item));
                 continue;
             };
             guess = p + 1;
@@ -307,10 +249,7 @@ impl<'a> Context<'a> {
             };
             if let Some(slot) = scratch.answered.get_mut(p) {
                 if *slot == stamp {
-                    issues.push(
-                        Issue::new(IssueCode::DuplicateAnswer, at().key("item"))
-                            .with("item", &answer.item),
-                    );
+                    issues.push(Issue::new(IssueCode::DuplicateAnswer, at().key("item")).with("item", &answer.item));
                 }
                 *slot = stamp;
             }

@@ -76,8 +76,14 @@ pub mod rng;
 /// A synthetic organisation of the given scale, the same for the same seed: the article's district
 /// (60 units directly under the district committee, 280 cells under its 22 grassroots committees,
 /// about 6,300 members), a province of eleven such districts, or a nation of 77 provinces (about
-/// 5.3 million members). The shape is described in the `org` module's source; it validates
-/// without errors.
+/// 5.3 million members). It validates without errors.
+///
+/// Ids: the district committee `HU`; grassroots committees `DB-01` … `DB-22` (18 communes and the
+/// town, then army, police and a public-service unit); sector cells `CB-01` … `CB-38`; cells under
+/// the grassroots committees `DB-01-CB-01` …; members `DV000001` …. A province's districts are
+/// prefixed `H01-` … under `TU`; the nation's provinces `T01-` … under `TW` (members `DV0000001` …).
+/// Units have no opening or closing dates; a handful of members per district transfer between
+/// cells in 2020; the district committee has type `agency`.
 ///
 /// ```
 /// use soisua::synthetic::{organisation, Scale};

@@ -36,32 +36,75 @@ const MALE_MIDDLE: &[&str] = &["Văn", "Hữu", "Minh", "Thanh", "Quốc", "Đ�
 const FEMALE_MIDDLE: &[&str] = &["Thị", "Thị", "Thị", "Ngọc", "Thanh", "Kim", "Mỹ", "Thu"];
 
 const MALE_GIVEN: &[&str] = &[
-    "An", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hùng", "Huy", "Khang", "Khoa", "Lâm", "Long",
-    "Minh", "Nam", "Nghĩa", "Phong", "Phúc", "Quang", "Sơn", "Tài", "Thắng", "Thành", "Tiến",
-    "Toàn", "Trung", "Tuấn", "Vinh", "Hiếu", "Lợi", "Phước",
+    "An", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hùng", "Huy", "Khang", "Khoa", "Lâm", "Long", "Minh", "Nam", "Nghĩa",
+    "Phong", "Phúc", "Quang", "Sơn", "Tài", "Thắng", "Thành", "Tiến", "Toàn", "Trung", "Tuấn", "Vinh", "Hiếu", "Lợi",
+    "Phước",
 ];
 const FEMALE_GIVEN: &[&str] = &[
-    "Anh", "Bích", "Chi", "Diễm", "Dung", "Hà", "Hạnh", "Hằng", "Hoa", "Hương", "Lan", "Liên",
-    "Linh", "Loan", "Mai", "Ngân", "Nhung", "Oanh", "Phượng", "Quyên", "Thảo", "Thủy", "Trang",
-    "Tuyết", "Vân", "Yến", "Xuân", "Trinh", "Kiều", "Nga",
+    "Anh",
+    "Bích",
+    "Chi",
+    "Diễm",
+    "Dung",
+    "Hà",
+    "Hạnh",
+    "Hằng",
+    "Hoa",
+    "Hương",
+    "Lan",
+    "Liên",
+    "Linh",
+    "Loan",
+    "Mai",
+    "Ngân",
+    "Nhung",
+    "Oanh",
+    "Phượng",
+    "Quyên",
+    "Thảo",
+    "Thủy",
+    "Trang",
+    "Tuyết",
+    "Vân",
+    "Yến",
+    "Xuân",
+    "Trinh",
+    "Kiều",
+    "Nga",
 ];
 
 /// Given names (often two syllables) as Khmer families write them in Vietnamese.
 const KHMER_GIVEN: &[&str] = &[
-    "Sô Phol", "Sóc", "Ri", "Sa Rết", "Chanh", "Pho", "Sa Ra", "Thol", "Kim Ly", "Sà Phi",
-    "Sương", "Rách", "Mol", "Chăn Đa", "Som", "Nô", "Ngọc Tha", "Sa Vy",
+    "Sô Phol",
+    "Sóc",
+    "Ri",
+    "Sa Rết",
+    "Chanh",
+    "Pho",
+    "Sa Ra",
+    "Thol",
+    "Kim Ly",
+    "Sà Phi",
+    "Sương",
+    "Rách",
+    "Mol",
+    "Chăn Đa",
+    "Som",
+    "Nô",
+    "Ngọc Tha",
+    "Sa Vy",
 ];
 
 /// First syllables of made-up place names.
 const PLACE_FIRST: &[&str] = &[
-    "Thạnh", "Tân", "Long", "Vĩnh", "Hòa", "Ngọc", "Bình", "Phước", "Mỹ", "An", "Thới", "Định",
-    "Đông", "Tây", "Hưng", "Phú",
+    "Thạnh", "Tân", "Long", "Vĩnh", "Hòa", "Ngọc", "Bình", "Phước", "Mỹ", "An", "Thới", "Định", "Đông", "Tây", "Hưng",
+    "Phú",
 ];
 
 /// Second syllables of made-up place names.
 const PLACE_SECOND: &[&str] = &[
-    "An", "Hưng", "Lợi", "Thành", "Phú", "Hòa", "Đông", "Tây", "Thuận", "Lộc", "Bình", "Hiệp",
-    "Thạnh", "Quới", "Phước", "Trung",
+    "An", "Hưng", "Lợi", "Thành", "Phú", "Hòa", "Đông", "Tây", "Thuận", "Lộc", "Bình", "Hiệp", "Thạnh", "Quới",
+    "Phước", "Trung",
 ];
 
 /// Agencies of a district with a party cell directly under the district committee.
@@ -127,16 +170,10 @@ pub(crate) fn place(rng: &mut Rng) -> String {
 
 /// `count` distinct made-up place names.
 pub(crate) fn places(rng: &mut Rng, count: usize) -> Vec<String> {
-    let mut pairs: Vec<(&str, &str)> = PLACE_FIRST
-        .iter()
-        .flat_map(|a| PLACE_SECOND.iter().filter(move |b| *b != a).map(move |b| (*a, *b)))
-        .collect();
+    let mut pairs: Vec<(&str, &str)> =
+        PLACE_FIRST.iter().flat_map(|a| PLACE_SECOND.iter().filter(move |b| *b != a).map(move |b| (*a, *b))).collect();
     rng.shuffle(&mut pairs);
-    let mut names: Vec<String> = pairs
-        .into_iter()
-        .take(count)
-        .map(|(a, b)| format!("{a} {b}"))
-        .collect();
+    let mut names: Vec<String> = pairs.into_iter().take(count).map(|(a, b)| format!("{a} {b}")).collect();
     while names.len() < count {
         names.push(format!("{} {}", place(rng), names.len()));
     }
@@ -179,11 +216,7 @@ pub fn person(rng: &mut Rng) -> String {
         return join(family, middle, given);
     }
     let family = weighted_family(rng);
-    let (middle, given) = if female {
-        (FEMALE_MIDDLE, FEMALE_GIVEN)
-    } else {
-        (MALE_MIDDLE, MALE_GIVEN)
-    };
+    let (middle, given) = if female { (FEMALE_MIDDLE, FEMALE_GIVEN) } else { (MALE_MIDDLE, MALE_GIVEN) };
     let middle = rng.pick(middle).copied().unwrap_or("Văn");
     let given = rng.pick(given).copied().unwrap_or("An");
     join(family, middle, given)

@@ -24,6 +24,8 @@
 //! provinces with ids prefixed `T01-H01-` …. Every unit has always existed (no opening or closing
 //! dates), so that the data is valid for any month.
 
+use std::ops::Range;
+
 use chrono::{Days, NaiveDate};
 
 use super::names::{self, AGENCIES, ENTERPRISES, PUBLIC_SERVICES};
@@ -107,6 +109,27 @@ struct Builder {
     members: Vec<Member>,
 }
 
+/// A cell of a district: its id, its type, whether it is a sector cell directly under the
+/// district committee, and the positions of its first members.
+struct CellPlan {
+    id: String,
+    org_type: &'static str,
+    sector: bool,
+    members: Range<usize>,
+}
+
+impl CellPlan {
+    fn new(id: String, org_type: &'static str, sector: bool) -> Self {
+        CellPlan { id, org_type, sector, members: 0..0 }
+    }
+}
+
+/// A grassroots committee and the positions of its cells in the district's list.
+struct CommitteePlan {
+    id: String,
+    cells: Range<usize>,
+}
+
 /// What a district or province hands up to the level above.
 struct Level {
     secretary: Option<usize>,
@@ -131,39 +154,18 @@ pub(super) fn organisation(scale: Scale, seed: u64) -> Organisation {
     let (id, name) = match scale {
         Scale::District => {
             b.district("", None, "Mẫu");
-            (
-                "synthetic-district",
-                Text::new(
-                    "Đảng bộ huyện Mẫu (giả lập)",
-                    "Mẫu district party committee (synthetic)",
-                ),
-            )
+            ("synthetic-district", Text::new("Đảng bộ huyện Mẫu (giả lập)", "Mẫu district party committee (synthetic)"))
         }
         Scale::Province => {
             b.province("", None, "Mẫu");
-            (
-                "synthetic-province",
-                Text::new(
-                    "Đảng bộ tỉnh Mẫu (giả lập)",
-                    "Mẫu province party committee (synthetic)",
-                ),
-            )
+            ("synthetic-province", Text::new("Đảng bộ tỉnh Mẫu (giả lập)", "Mẫu province party committee (synthetic)"))
         }
         Scale::Nation => {
             b.nation();
-            (
-                "synthetic-nation",
-                Text::new("Toàn Đảng (giả lập)", "The whole Party (synthetic)"),
-            )
+            ("synthetic-nation", Text::new("Toàn Đảng (giả lập)", "The whole Party (synthetic)"))
         }
     };
-    Organisation {
-        id: id.to_owned(),
-        name,
-        org_types: None,
-        units: b.units,
-        members: b.members,
-    }
+    Organisation { id: id.to_owned(), name, org_types: None, units: b.units, members: b.members }
 }
 
 #[cfg(test)]
@@ -232,10 +234,7 @@ impl Builder {
             standing: 15,
             deputies: 3,
         });
-        Level {
-            secretary,
-            agency_members: pool,
-        }
+        Level { secretary, agency_members: pool }
     }
 
     /// One district; returns its secretary and its agency members.
@@ -243,105 +242,26 @@ impl Builder {
         let top = format!("{prefix}HU");
         self.unit(&top, format!("Đảng bộ huyện {place}"), UnitKind::Committee, "agency", parent);
         let first_member = self.members.len();
-        let communes = names::places(&mut self.rng, 18);
-        // (committee id, its type, its cells' ids and names)
-        let mut committees: Vec<(String, &'static str, Vec<(String, String)>)> = Vec::new();
-        for k in 0..22 {
-            let id = format!("{prefix}DB-{:02}", k + 1);
-            let (org_type, name, cells) = match k {
-                0..18 => {
-                    let commune = communes.get(k).map_or("Mẫu", String::as_str);
-                    ("commune", format!("Đảng bộ xã {commune}"), 12 + k % 3)
-                }
-                18 => ("commune", format!("Đảng bộ thị trấn {place}"), 12),
-                _ => {
-                    let (org_type, name, cells) = OTHER_COMMITTEES
-                        .get(k - 19)
-                        .copied()
-                        .unwrap_or(("public_service", "Đảng bộ Trung tâm Y tế huyện", 11));
-                    (org_type, name.to_owned(), cells)
-                }
-            };
-            self.unit(&id, name, UnitKind::Committee, org_type, Some(&top));
-            let cell_names = self.cell_names(org_type, cells);
-            let mut list = Vec::with_capacity(cells);
-            for (c, cell_name) in cell_names.into_iter().enumerate() {
-                let cell = format!("{id}-CB-{:02}", c + 1);
-                self.unit(&cell, cell_name, UnitKind::Cell, org_type, Some(&id));
-                list.push((cell, org_type.to_owned()));
-            }
-            committees.push((id, org_type, list));
-        }
-        let mut sector: Vec<(String, String)> = Vec::with_capacity(38);
-        let named = AGENCIES
-            .iter()
-            .map(|n| (*n, "agency"))
-            .chain(PUBLIC_SERVICES.iter().map(|n| (*n, "public_service")))
-            .chain(ENTERPRISES.iter().copied());
-        for (s, (name, org_type)) in named.enumerate() {
-            let id = format!("{prefix}CB-{:02}", s + 1);
-            self.unit(&id, format!("Chi bộ {name}"), UnitKind::Cell, org_type, Some(&top));
-            sector.push((id, org_type.to_owned()));
-        }
-        // Members, cell by cell: grassroots cells first, then the sector cells.
-        let cells: Vec<(String, String)> = committees
-            .iter()
-            .flat_map(|(_, _, list)| list.iter().cloned())
-            .chain(sector.iter().cloned())
-            .collect();
+        let (committees, mut cells) = self.district_units(prefix, &top, place);
         let target = 6_250 + self.rng.index(100);
         let sizes = self.cell_sizes(cells.len(), target);
-        let mut cell_members: Vec<Vec<usize>> = Vec::with_capacity(cells.len());
-        for ((cell, _), size) in cells.iter().zip(sizes) {
+        for (cell, size) in cells.iter_mut().zip(sizes) {
             let start = self.members.len();
             for _ in 0..size {
-                self.member(cell);
+                self.member(&cell.id);
             }
-            cell_members.push((start..self.members.len()).collect());
+            cell.members = start..self.members.len();
         }
-        let full = |b: &Builder, list: &[usize]| -> Vec<usize> {
-            list.iter()
-                .copied()
-                .filter(|&m| b.members.get(m).is_some_and(|m| m.status == MemberStatus::Full))
-                .collect()
-        };
-        // Cell roles; heads of agency in agency and public-service sector cells.
-        let mut agency_members = Vec::new();
-        for ((cell, org_type), list) in cells.iter().zip(&cell_members) {
-            let pool = full(self, list);
-            let leaders = self.sample(&pool, &[], 2);
-            if let [secretary, deputy] = leaders.as_slice() {
-                self.role(*secretary, RoleKind::Secretary, cell);
-                self.role(*deputy, RoleKind::DeputySecretary, cell);
-            }
-            let is_sector = sector.iter().any(|(id, _)| id == cell);
-            if is_sector && matches!(org_type.as_str(), "agency" | "public_service") {
-                let head = self.sample(&pool, &[], 1);
-                for h in head {
-                    self.role(h, RoleKind::HeadOfAgency, cell);
-                }
-                if org_type == "agency" {
-                    agency_members.extend(pool);
-                }
-            }
-        }
-        // Grassroots committees.
-        let mut offset = 0;
-        let mut secretaries = Vec::new();
-        for (id, _, list) in &committees {
-            let members: Vec<usize> = cell_members
-                .get(offset..offset + list.len())
-                .unwrap_or_default()
-                .iter()
-                .flatten()
-                .copied()
-                .collect();
-            offset += list.len();
-            let pool = full(self, &members);
+        let agency_members = self.cell_roles(&cells);
+        let mut secretaries = Vec::with_capacity(committees.len());
+        for committee in &committees {
+            let members: Vec<usize> =
+                cells.get(committee.cells.clone()).unwrap_or_default().iter().flat_map(|c| c.members.clone()).collect();
+            let pool = self.full_members(&members);
             let size = 5 + self.rng.index(5);
             let deputies = 1 + self.rng.index(2);
             secretaries.extend(self.committee_roles(&Committee {
-                unit: id,
+                unit: &committee.id,
                 ex_officio: &[],
                 pool: &pool,
                 size,
@@ -358,22 +278,90 @@ impl Builder {
             standing: 11,
             deputies: 2,
         });
-        let cell_ids: Vec<&str> = cells.iter().map(|(id, _)| id.as_str()).collect();
+        let cell_ids: Vec<&str> = cells.iter().map(|c| c.id.as_str()).collect();
         self.transfers(first_member, &cell_ids);
-        Level {
-            secretary,
-            agency_members,
+        Level { secretary, agency_members }
+    }
+
+    /// The district's grassroots committees and cells (grassroots cells first, then the sector
+    /// cells), not yet populated.
+    fn district_units(&mut self, prefix: &str, top: &str, place: &str) -> (Vec<CommitteePlan>, Vec<CellPlan>) {
+        let communes = names::places(&mut self.rng, 18);
+        let mut committees = Vec::with_capacity(22);
+        let mut cells = Vec::with_capacity(318);
+        for k in 0..22 {
+            let id = format!("{prefix}DB-{:02}", k + 1);
+            let (org_type, name, count) = match k {
+                0..18 => {
+                    let commune = communes.get(k).map_or("Mẫu", String::as_str);
+                    ("commune", format!("Đảng bộ xã {commune}"), 12 + k % 3)
+                }
+                18 => ("commune", format!("Đảng bộ thị trấn {place}"), 12),
+                _ => {
+                    let (org_type, name, count) = OTHER_COMMITTEES.get(k - 19).copied().unwrap_or((
+                        "public_service",
+                        "Đảng bộ Trung tâm Y tế huyện",
+                        11,
+                    ));
+                    (org_type, name.to_owned(), count)
+                }
+            };
+            self.unit(&id, name, UnitKind::Committee, org_type, Some(top));
+            let first = cells.len();
+            for (c, cell_name) in self.cell_names(org_type, count).into_iter().enumerate() {
+                let cell = format!("{id}-CB-{:02}", c + 1);
+                self.unit(&cell, cell_name, UnitKind::Cell, org_type, Some(&id));
+                cells.push(CellPlan::new(cell, org_type, false));
+            }
+            committees.push(CommitteePlan { id, cells: first..cells.len() });
         }
+        let sector = AGENCIES
+            .iter()
+            .map(|n| (*n, "agency"))
+            .chain(PUBLIC_SERVICES.iter().map(|n| (*n, "public_service")))
+            .chain(ENTERPRISES.iter().copied());
+        for (s, (name, org_type)) in sector.enumerate() {
+            let id = format!("{prefix}CB-{:02}", s + 1);
+            self.unit(&id, format!("Chi bộ {name}"), UnitKind::Cell, org_type, Some(top));
+            cells.push(CellPlan::new(id, org_type, true));
+        }
+        (committees, cells)
+    }
+
+    fn full_members(&self, list: &[usize]) -> Vec<usize> {
+        list.iter().copied().filter(|&m| self.members.get(m).is_some_and(|m| m.status == MemberStatus::Full)).collect()
+    }
+
+    /// A secretary and a deputy in every cell, a head of agency in the agency and public-service
+    /// sector cells; returns the full members of the agency cells.
+    fn cell_roles(&mut self, cells: &[CellPlan]) -> Vec<usize> {
+        let mut agency_members = Vec::new();
+        for cell in cells {
+            let members: Vec<usize> = cell.members.clone().collect();
+            let pool = self.full_members(&members);
+            let leaders = self.sample(&pool, &[], 2);
+            if let [secretary, deputy] = leaders.as_slice() {
+                self.role(*secretary, RoleKind::Secretary, &cell.id);
+                self.role(*deputy, RoleKind::DeputySecretary, &cell.id);
+            }
+            if cell.sector && matches!(cell.org_type, "agency" | "public_service") {
+                for head in self.sample(&pool, &[], 1) {
+                    self.role(head, RoleKind::HeadOfAgency, &cell.id);
+                }
+                if cell.org_type == "agency" {
+                    agency_members.extend(pool);
+                }
+            }
+        }
+        agency_members
     }
 
     fn cell_names(&mut self, org_type: &str, count: usize) -> Vec<String> {
         match org_type {
             "commune" => {
                 let hamlets = count.saturating_sub(COMMUNE_CELLS.len());
-                let mut list: Vec<String> = names::places(&mut self.rng, hamlets)
-                    .into_iter()
-                    .map(|p| format!("Chi bộ ấp {p}"))
-                    .collect();
+                let mut list: Vec<String> =
+                    names::places(&mut self.rng, hamlets).into_iter().map(|p| format!("Chi bộ ấp {p}")).collect();
                 list.extend(COMMUNE_CELLS.iter().take(count.saturating_sub(list.len())).map(|n| (*n).to_owned()));
                 list
             }
@@ -425,16 +413,8 @@ impl Builder {
         self.members.push(Member {
             id,
             name: Some(name),
-            status: if probationary {
-                MemberStatus::Probationary
-            } else {
-                MemberStatus::Full
-            },
-            memberships: vec![Membership {
-                unit: cell.to_owned(),
-                from,
-                until: None,
-            }],
+            status: if probationary { MemberStatus::Probationary } else { MemberStatus::Full },
+            memberships: vec![Membership { unit: cell.to_owned(), from, until: None }],
             roles: Vec::new(),
         });
     }
@@ -442,12 +422,7 @@ impl Builder {
     fn role(&mut self, member: usize, kind: RoleKind, unit: &str) {
         if let Some(m) = self.members.get_mut(member) {
             let joined = m.memberships.first().map_or(term_start(), |s| s.from);
-            m.roles.push(Role {
-                kind,
-                unit: unit.to_owned(),
-                from: term_start().max(joined),
-                until: None,
-            });
+            m.roles.push(Role { kind, unit: unit.to_owned(), from: term_start().max(joined), until: None });
         }
     }
 
@@ -507,11 +482,7 @@ impl Builder {
             if let Some(current) = member.memberships.first_mut() {
                 current.until = Some(on);
             }
-            member.memberships.push(Membership {
-                unit: target,
-                from: plus_days(on, 1),
-                until: None,
-            });
+            member.memberships.push(Membership { unit: target, from: plus_days(on, 1), until: None });
         }
     }
 }

@@ -27,6 +27,8 @@ pub(super) fn reviews(
 ) -> ReviewBatch {
     let items: Vec<Placed<'_>> = catalogue.items().collect();
     let reference = catalogue.reference();
+    // Months since chrono's earliest date: odd, but part of the stream's contract (shared vectors
+    // pin its output), so it stays.
     let month_key = u64::try_from(month.months_since(Month::from_date(NaiveDate::MIN))).unwrap_or(0);
     let mut reviews = Vec::with_capacity(organisation.members.len());
     for member in &organisation.members {
@@ -44,11 +46,7 @@ pub(super) fn reviews(
                     ItemKind::Exemplary if rng.chance(NOT_APPLICABLE) => Finding::NotApplicable,
                     _ => Finding::for_kind(kind).first().copied().unwrap_or(Finding::None),
                 };
-                let answer = Answer {
-                    item: p.item.code.clone(),
-                    self_assessment: Some(clean),
-                    cell: Some(clean),
-                };
+                let answer = Answer { item: p.item.code.clone(), self_assessment: Some(clean), cell: Some(clean) };
                 (kind, answer)
             })
             .collect();
@@ -76,11 +74,7 @@ pub(super) fn reviews(
 fn review_unit(member: &Member, month: Month) -> Option<&str> {
     let (first, last) = (month.first_day(), month.last_day());
     let overlapping = member.memberships.iter().filter(|m| m.overlaps(first, last));
-    overlapping
-        .clone()
-        .find(|m| m.covers(last))
-        .or_else(|| overlapping.max_by_key(|m| m.from))
-        .map(|m| m.unit.as_str())
+    overlapping.clone().find(|m| m.covers(last)).or_else(|| overlapping.max_by_key(|m| m.from)).map(|m| m.unit.as_str())
 }
 
 fn adverse(kind: ItemKind) -> Finding {

@@ -50,9 +50,7 @@ impl Rng {
     /// assert_eq!(a, Rng::derive(&[7, 2020, 1]).next_u64());
     /// ```
     pub fn derive(parts: &[u64]) -> Self {
-        let state = parts
-            .iter()
-            .fold(GOLDEN, |acc, &part| mix(acc ^ mix(part.wrapping_add(GOLDEN))));
+        let state = parts.iter().fold(GOLDEN, |acc, &part| mix(acc ^ mix(part.wrapping_add(GOLDEN))));
         Rng { state }
     }
 
@@ -115,10 +113,7 @@ impl Rng {
     /// assert!((2_300..2_700).contains(&hits));
     /// ```
     pub fn chance(&mut self, p: f64) -> bool {
-        #[expect(
-            clippy::cast_precision_loss,
-            reason = "53 bits fit an f64 mantissa exactly"
-        )]
+        #[expect(clippy::cast_precision_loss, reason = "53 bits fit an f64 mantissa exactly")]
         let unit = (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
         unit < p
     }
@@ -139,9 +134,7 @@ impl Rng {
 /// assert_eq!(soisua::synthetic::rng::hash_text(""), 0xcbf2_9ce4_8422_2325);
 /// ```
 pub fn hash_text(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@ use serde_json::json;
 
 use crate::{Level, Organisation};
 
+#[expect(clippy::needless_pass_by_value, reason = "callers build the values inline")]
 fn org(units: serde_json::Value, members: serde_json::Value) -> Organisation {
     Organisation::from_value(json!({
         "id": "t",
@@ -26,10 +27,7 @@ fn member(id: &str, unit: &str) -> serde_json::Value {
 
 /// `(code, path, English message)` of each finding.
 fn found(org: &Organisation) -> Vec<(String, String, String)> {
-    org.validate()
-        .into_iter()
-        .map(|i| (i.code, i.path.to_string(), i.message_en))
-        .collect()
+    org.validate().into_iter().map(|i| (i.code, i.path.to_string(), i.message_en)).collect()
 }
 
 fn triple(code: &str, path: &str, message: &str) -> (String, String, String) {
@@ -37,11 +35,7 @@ fn triple(code: &str, path: &str, message: &str) -> (String, String, String) {
 }
 
 fn tree() -> Vec<serde_json::Value> {
-    vec![
-        unit("DB", "committee", None),
-        unit("CB-1", "cell", Some("DB")),
-        unit("CB-2", "cell", Some("DB")),
-    ]
+    vec![unit("DB", "committee", None), unit("CB-1", "cell", Some("DB")), unit("CB-2", "cell", Some("DB"))]
 }
 
 #[test]
@@ -56,14 +50,8 @@ fn header_ids_names_and_types() {
     o.id = "có dấu cách".into();
     o.name.vi = " ".into();
     o.org_types = Some(vec![
-        crate::OrgType {
-            code: "commune".into(),
-            label: crate::Text::new("Xã", "Commune"),
-        },
-        crate::OrgType {
-            code: "commune".into(),
-            label: crate::Text::new("", "Again"),
-        },
+        crate::OrgType { code: "commune".into(), label: crate::Text::new("Xã", "Commune") },
+        crate::OrgType { code: "commune".into(), label: crate::Text::new("", "Again") },
     ]);
     o.units[2].org_type = "agency".into();
     assert_eq!(
@@ -77,11 +65,7 @@ fn header_ids_names_and_types() {
             triple("empty_text", "name.vi", "the field `name` must not be empty"),
             triple("duplicate_code", "org_types[1].code", "the code `commune` is used more than once"),
             triple("empty_text", "org_types[1].label.vi", "the field `label` must not be empty"),
-            triple(
-                "unknown_org_type",
-                "units[2].org_type",
-                "the type of organisation `agency` is not in the list"
-            ),
+            triple("unknown_org_type", "units[2].org_type", "the type of organisation `agency` is not in the list"),
         ]
     );
 }
@@ -102,11 +86,7 @@ fn unit_ids_names_and_parents() {
         issues,
         [
             triple("empty_text", "units[1].name", "the field `name` must not be empty"),
-            triple(
-                "unknown_parent",
-                "units[2].moves[0].parent",
-                "the parent `NOWHERE` of `CB-2` does not exist"
-            ),
+            triple("unknown_parent", "units[2].moves[0].parent", "the parent `NOWHERE` of `CB-2` does not exist"),
             triple("duplicate_code", "units[3].id", "the code `CB-1` is used more than once"),
             triple(
                 "invalid_code",
@@ -119,11 +99,7 @@ fn unit_ids_names_and_parents() {
                 "units[6].parent",
                 "the unit `CB-4` (committee) cannot be under `CB-1` (cell)"
             ),
-            triple(
-                "invalid_parent_kind",
-                "units[7].parent",
-                "the unit `G-1` (group) cannot be under `DB` (committee)"
-            ),
+            triple("invalid_parent_kind", "units[7].parent", "the unit `G-1` (group) cannot be under `DB` (committee)"),
         ]
     );
     let vi = o.validate().into_iter().find(|i| i.code == "invalid_parent_kind").unwrap().message_vi;

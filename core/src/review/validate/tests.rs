@@ -45,22 +45,19 @@ fn org() -> Organisation {
 
 fn full(member: &str) -> serde_json::Value {
     json!({"member": member, "unit": "CB-1", "month": "2020-09",
-           "catalogue": {"id": "thu", "version": "1"}, "status": "final",
-           "answers": [
-               {"item": "BH-1", "self": "none", "cell": "none"},
-               {"item": "BH-2", "cell": "none"},
-               {"item": "NG-1", "cell": "good"},
-               {"item": "KL-1", "cell": "clear"},
-           ]})
+    "catalogue": {"id": "thu", "version": "1"}, "status": "final",
+    "answers": [
+        {"item": "BH-1", "self": "none", "cell": "none"},
+        {"item": "BH-2", "cell": "none"},
+        {"item": "NG-1", "cell": "good"},
+        {"item": "KL-1", "cell": "clear"},
+    ]})
 }
 
+#[expect(clippy::needless_pass_by_value, reason = "callers build the values inline")]
 fn found(reviews: Vec<serde_json::Value>) -> Vec<(String, String, String)> {
     let batch = ReviewBatch::from_value(json!({ "reviews": reviews })).unwrap();
-    batch
-        .validate(&catalogue(), &org())
-        .into_iter()
-        .map(|i| (i.code, i.path.to_string(), i.message_en))
-        .collect()
+    batch.validate(&catalogue(), &org()).into_iter().map(|i| (i.code, i.path.to_string(), i.message_en)).collect()
 }
 
 fn triple(code: &str, path: &str, message: &str) -> (String, String, String) {
@@ -78,7 +75,11 @@ fn complete_reviews_are_clean() {
 fn the_secretary_must_be_concluded_on_role_items() {
     assert_eq!(
         found(vec![full("DV1")]),
-        [triple("missing_cell_conclusion", "reviews[0].answers", "the cell's conclusion on the item `NG-2` is missing")]
+        [triple(
+            "missing_cell_conclusion",
+            "reviews[0].answers",
+            "the cell's conclusion on the item `NG-2` is missing"
+        )]
     );
     let batch = ReviewBatch::from_value(json!({ "reviews": [full("DV1")] })).unwrap();
     let review = &batch.reviews[0];
@@ -126,10 +127,26 @@ fn header_findings() {
             triple("unknown_unit", "reviews[3].unit", "the unit `CB-9` does not exist"),
             triple("unit_not_open", "reviews[4].unit", "the unit `CB-2` is not open in 2020-10"),
             triple("member_not_in_unit", "reviews[4].unit", "the member `DV1` does not belong to `CB-2` in 2020-10"),
-            triple("missing_cell_conclusion", "reviews[4].answers", "the cell's conclusion on the item `BH-1` is missing"),
-            triple("missing_cell_conclusion", "reviews[4].answers", "the cell's conclusion on the item `BH-2` is missing"),
-            triple("missing_cell_conclusion", "reviews[4].answers", "the cell's conclusion on the item `NG-1` is missing"),
-            triple("missing_cell_conclusion", "reviews[4].answers", "the cell's conclusion on the item `KL-1` is missing"),
+            triple(
+                "missing_cell_conclusion",
+                "reviews[4].answers",
+                "the cell's conclusion on the item `BH-1` is missing"
+            ),
+            triple(
+                "missing_cell_conclusion",
+                "reviews[4].answers",
+                "the cell's conclusion on the item `BH-2` is missing"
+            ),
+            triple(
+                "missing_cell_conclusion",
+                "reviews[4].answers",
+                "the cell's conclusion on the item `NG-1` is missing"
+            ),
+            triple(
+                "missing_cell_conclusion",
+                "reviews[4].answers",
+                "the cell's conclusion on the item `KL-1` is missing"
+            ),
         ]
     );
 }
@@ -140,7 +157,10 @@ fn vietnamese_messages_of_header_findings() {
     other["catalogue"] = json!({"id": "thu", "version": "2"});
     let batch = ReviewBatch::from_value(json!({ "reviews": [other, full("DV2")] })).unwrap();
     let vi: Vec<String> = batch.validate(&catalogue(), &org()).into_iter().map(|i| i.message_vi).collect();
-    assert_eq!(vi, ["phiếu dùng danh mục `thu@2`, không phải `thu@1`", "đảng viên `DV2` có hai phiếu đánh giá tháng 2020-09"]);
+    assert_eq!(
+        vi,
+        ["phiếu dùng danh mục `thu@2`, không phải `thu@1`", "đảng viên `DV2` có hai phiếu đánh giá tháng 2020-09"]
+    );
 }
 
 #[test]
@@ -197,7 +217,11 @@ fn roles_count_in_any_day_of_the_month() {
     october["answers"].as_array_mut().unwrap().push(json!({"item": "NG-2", "cell": "good"}));
     assert_eq!(
         found(vec![october]),
-        [triple("item_not_applicable", "reviews[0].answers[4].item", "the item `NG-2` does not apply to the member `DV1`")]
+        [triple(
+            "item_not_applicable",
+            "reviews[0].answers[4].item",
+            "the item `NG-2` does not apply to the member `DV1`"
+        )]
     );
 }
 
@@ -205,10 +229,8 @@ fn roles_count_in_any_day_of_the_month() {
 fn unknown_members_are_not_asked_for_role_items() {
     let mut review = full("DV9");
     review["answers"] = json!([{"item": "NG-2", "cell": "good"}]);
-    let codes: Vec<(String, String)> = found(vec![review])
-        .into_iter()
-        .map(|(code, _, message)| (code, message))
-        .collect();
+    let codes: Vec<(String, String)> =
+        found(vec![review]).into_iter().map(|(code, _, message)| (code, message)).collect();
     assert_eq!(
         codes,
         [

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly binding and runs every test of it: the binding's Rust unit tests, the
+# TypeScript check of the generated types, and the Node tests (API behaviour, bad input, the shared
+# vectors in tests/vectors/, and the browser smoke test in headless Chromium).
+# Needs scripts/setup.sh to have run. Exits non-zero on the first failure.
+# Set SOISUA_REQUIRE_BROWSER=1 (CI does) to fail rather than skip when Chromium is missing.
+# Usage: scripts/test-wasm.sh
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target/wasm}
+log() { printf '[test-wasm] %s\n' "$*"; }
+
+scripts/build-wasm.sh
+
+log "cargo test -p soisua-wasm (native unit tests of the binding)"
+cargo test -q -p soisua-wasm
+
+log "tsc -p bindings-wasm/tsconfig.json"
+node_modules/.bin/tsc -p bindings-wasm/tsconfig.json
+
+log "node --test bindings-wasm/tests/"
+node --test bindings-wasm/tests/
+log "ok"
