@@ -1,5 +1,6 @@
 //! soisua's integration tests: one binary, one module per concern.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, reason = "test code")]
 
+mod foundation;
 mod schemas;
 mod vectors;
