@@ -31,13 +31,10 @@ pub mod synthetic;
 pub mod text;
 
 pub use catalogue::{
-    Catalogue, CatalogueRef, Group, Item, ItemKind, Origin, Placed, Severity, Source, Subgroup,
-    Wording,
+    Catalogue, CatalogueRef, Group, Item, ItemKind, Origin, Placed, Severity, Source, Subgroup, Wording,
 };
 pub use error::{has_errors, Error, Issue, IssueCode, Level, Location};
-pub use org::{
-    Member, MemberStatus, Membership, Move, OrgType, Organisation, Role, RoleKind, Unit, UnitKind,
-};
+pub use org::{Member, MemberStatus, Membership, Move, OrgType, Organisation, Role, RoleKind, Unit, UnitKind};
 pub use path::{Path, Segment};
 pub use period::{Month, Period, Quarter};
 pub use review::{Answer, Assessor, Finding, MonthlyReview, ReviewBatch, ReviewStatus};

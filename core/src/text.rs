@@ -15,9 +15,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 /// let t = soisua::Text::new("Biểu dương", "Commend");
 /// assert_eq!(t.vi, "Biểu dương");
 /// ```
-#[derive(
-    Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// Vietnamese (the text that counts).
@@ -29,10 +27,7 @@ pub struct Text {
 impl Text {
     /// A text from its two languages.
     pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Self {
-        Text {
-            vi: vi.into(),
-            en: en.into(),
-        }
+        Text { vi: vi.into(), en: en.into() }
     }
 }
 
@@ -64,8 +59,5 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
 /// ```
 pub fn is_valid_code(code: &str) -> bool {
     let count = code.chars().count();
-    (1..=64).contains(&count)
-        && code
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    (1..=64).contains(&count) && code.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }

@@ -47,9 +47,7 @@ pub struct Catalogue {
 }
 
 /// A reference to one version of a catalogue.
-#[derive(
-    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogueRef {
     /// The catalogue's id.
@@ -77,19 +75,7 @@ pub enum Origin {
 }
 
 /// The three kinds of content evaluated each month.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     /// Biểu hiện suy thoái: a manifestation of degradation (`none` / `present`).
@@ -102,11 +88,7 @@ pub enum ItemKind {
 
 impl ItemKind {
     /// All kinds, in the article's order.
-    pub const ALL: [ItemKind; 3] = [
-        ItemKind::Manifestation,
-        ItemKind::Exemplary,
-        ItemKind::Prohibition,
-    ];
+    pub const ALL: [ItemKind; 3] = [ItemKind::Manifestation, ItemKind::Exemplary, ItemKind::Prohibition];
 
     /// The `snake_case` name used in JSON and CSV.
     pub fn as_str(self) -> &'static str {
@@ -120,9 +102,7 @@ impl ItemKind {
     /// Vietnamese and English labels.
     pub fn label(self) -> Text {
         match self {
-            ItemKind::Manifestation => {
-                Text::new("Biểu hiện suy thoái", "Manifestation of degradation")
-            }
+            ItemKind::Manifestation => Text::new("Biểu hiện suy thoái", "Manifestation of degradation"),
             ItemKind::Exemplary => Text::new("Nội dung nêu gương", "Exemplary conduct"),
             ItemKind::Prohibition => Text::new("Điều không được làm", "Prohibited act"),
         }
@@ -130,19 +110,7 @@ impl ItemKind {
 }
 
 /// How grave an item is when found: drives the remedy window and escalation (policy data).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Nhẹ.
@@ -283,10 +251,7 @@ impl Placed<'_> {
 impl Catalogue {
     /// This catalogue's reference (id and version).
     pub fn reference(&self) -> CatalogueRef {
-        CatalogueRef {
-            id: self.id.clone(),
-            version: self.version.clone(),
-        }
+        CatalogueRef { id: self.id.clone(), version: self.version.clone() }
     }
 
     /// Every item with its group and sub-group, in catalogue order (sub-groups first, then the
@@ -301,18 +266,8 @@ impl Catalogue {
             group
                 .subgroups
                 .iter()
-                .flat_map(move |sub| {
-                    sub.items.iter().map(move |item| Placed {
-                        group,
-                        subgroup: Some(sub),
-                        item,
-                    })
-                })
-                .chain(group.items.iter().map(move |item| Placed {
-                    group,
-                    subgroup: None,
-                    item,
-                }))
+                .flat_map(move |sub| sub.items.iter().map(move |item| Placed { group, subgroup: Some(sub), item }))
+                .chain(group.items.iter().map(move |item| Placed { group, subgroup: None, item }))
         })
     }
 

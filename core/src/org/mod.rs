@@ -51,25 +51,14 @@ impl OrgType {
             ("commune", "Xã, phường, thị trấn", "Commune, ward or town"),
             ("agency", "Cơ quan", "Agency"),
             ("public_service", "Đơn vị sự nghiệp", "Public-service unit"),
-            (
-                "state_enterprise",
-                "Doanh nghiệp nhà nước",
-                "State enterprise",
-            ),
-            (
-                "non_state_enterprise",
-                "Doanh nghiệp ngoài khu vực nhà nước",
-                "Non-state enterprise",
-            ),
+            ("state_enterprise", "Doanh nghiệp nhà nước", "State enterprise"),
+            ("non_state_enterprise", "Doanh nghiệp ngoài khu vực nhà nước", "Non-state enterprise"),
             ("cooperative", "Hợp tác xã", "Cooperative"),
             ("army", "Quân đội", "Army"),
             ("police", "Công an", "Police"),
         ]
         .into_iter()
-        .map(|(code, vi, en)| OrgType {
-            code: code.to_owned(),
-            label: Text::new(vi, en),
-        })
+        .map(|(code, vi, en)| OrgType { code: code.to_owned(), label: Text::new(vi, en) })
         .collect()
     }
 }
@@ -139,11 +128,7 @@ pub struct Move {
 impl Unit {
     /// The parent on a given day (after any moves up to that day).
     pub fn parent_on(&self, day: NaiveDate) -> Option<&str> {
-        let moved = self
-            .moves
-            .iter()
-            .filter(|m| m.on <= day)
-            .max_by_key(|m| m.on);
+        let moved = self.moves.iter().filter(|m| m.on <= day).max_by_key(|m| m.on);
         moved.map(|m| m.parent.as_str()).or(self.parent.as_deref())
     }
 
@@ -209,19 +194,7 @@ impl Membership {
 }
 
 /// The kind of a role a member holds at a unit.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RoleKind {
     /// Cấp ủy viên: member of the unit's committee.

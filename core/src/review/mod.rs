@@ -126,10 +126,7 @@ impl Finding {
 
     /// Whether the finding is a shortcoming (present, violated, not yet good).
     pub fn is_adverse(self) -> bool {
-        matches!(
-            self,
-            Finding::Present | Finding::Violated | Finding::NotYetGood
-        )
+        matches!(self, Finding::Present | Finding::Violated | Finding::NotYetGood)
     }
 }
 

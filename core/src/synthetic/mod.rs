@@ -38,11 +38,7 @@ impl std::str::FromStr for Scale {
             "district" => Ok(Scale::District),
             "province" => Ok(Scale::Province),
             "nation" => Ok(Scale::Nation),
-            _ => Err(crate::Error::Unknown {
-                what: "scale",
-                what_vi: "quy mô",
-                name: s.chars().take(40).collect(),
-            }),
+            _ => Err(crate::Error::Unknown { what: "scale", what_vi: "quy mô", name: s.chars().take(40).collect() }),
         }
     }
 }
@@ -59,10 +55,7 @@ pub struct Rates {
 
 impl Default for Rates {
     fn default() -> Self {
-        Rates {
-            member_with_finding: 0.05,
-            disagreement: 0.01,
-        }
+        Rates { member_with_finding: 0.05, disagreement: 0.01 }
     }
 }
 

@@ -40,6 +40,57 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     println!("soisua demo — {} / {}", org.name.vi, org.name.en);
     println!("Tháng / month: {month}\n");
 
+    print_organisation(&org);
+
+    println!("\nDanh mục / Catalogues");
+    for (catalogue, issues) in [(&central, &central_issues), (&local, &local_issues)] {
+        let [m, e, p] = catalogue.counts();
+        let [verbatim, partial, label] = catalogue.wording_counts();
+        println!("  {}@{} — {}", catalogue.id, catalogue.version, catalogue.title.vi);
+        println!(
+            "    {m} biểu hiện / manifestations, {e} nêu gương / exemplary, {p} không được làm / prohibited; \
+             nguyên văn / verbatim {verbatim}, một phần / partial {partial}, nhãn / label {label}; {} phát hiện / findings",
+            issues.len()
+        );
+    }
+
+    print_reviews(month, &batch.tally(&local));
+
+    println!("\nKiểm tra dữ liệu / Validation");
+    for (vi, en, issues) in [
+        ("danh mục trung ương", "central catalogue", &central_issues),
+        ("danh mục địa phương (giả lập)", "local catalogue (synthetic)", &local_issues),
+        ("tổ chức", "organisation", &org_issues),
+        ("phiếu đánh giá", "reviews", &review_issues),
+    ] {
+        let errors = issues.iter().filter(|i| i.is_error()).count();
+        println!("  {vi} / {en}: {errors} lỗi / errors, {} cảnh báo / warnings", issues.len() - errors);
+    }
+    println!("\n(Dữ liệu giả lập: tên người và đơn vị là bịa; nội dung danh mục địa phương là nhãn, không phải văn bản chính thức.)");
+    println!("(Synthetic data: names of people and units are made up; the local catalogue's items are labels, not official text.)");
+
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir).map_err(|e| Failure::io(dir, &e))?;
+        for (name, text) in [
+            ("organisation.json", org.to_json()),
+            ("catalogue-central-2020.json", central.to_json()),
+            ("catalogue-local.json", local.to_json()),
+            ("reviews.json", batch.to_json()),
+        ] {
+            let path = dir.join(name);
+            std::fs::write(&path, text + "\n").map_err(|e| Failure::io(&path, &e))?;
+        }
+        println!(
+            "\nĐã ghi / written: {}/{{organisation,catalogue-central-2020,catalogue-local,reviews}}.json",
+            dir.display()
+        );
+    }
+
+    let failed = [&central_issues, &local_issues, &org_issues, &review_issues].iter().any(|i| has_errors(i));
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn print_organisation(org: &soisua::Organisation) {
     println!("Tổ chức / Organisation");
     let count = |kind| org.units.iter().filter(|u| u.kind == kind).count();
     println!(
@@ -68,25 +119,15 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
             println!("    {:<36} {:>4} đơn vị / units   ({})", t.label.vi, n, t.label.en);
         }
     }
+}
 
-    println!("\nDanh mục / Catalogues");
-    for (catalogue, issues) in [(&central, &central_issues), (&local, &local_issues)] {
-        let [m, e, p] = catalogue.counts();
-        let [verbatim, partial, label] = catalogue.wording_counts();
-        println!("  {}@{} — {}", catalogue.id, catalogue.version, catalogue.title.vi);
-        println!(
-            "    {m} biểu hiện / manifestations, {e} nêu gương / exemplary, {p} không được làm / prohibited; \
-             nguyên văn / verbatim {verbatim}, một phần / partial {partial}, nhãn / label {label}; {} phát hiện / findings",
-            issues.len()
-        );
-    }
-
-    let tally = batch.tally(&local);
+fn print_reviews(month: Month, tally: &soisua::review::Tally) {
     println!("\nPhiếu đánh giá tháng {month} / Reviews for {month}");
     println!(
         "  {} phiếu / reviews ({} chính thức / final), {} kết luận của chi bộ / cell conclusions",
         tally.reviews, tally.final_reviews, tally.cell_conclusions
     );
+    #[allow(clippy::cast_precision_loss, reason = "member counts are far below 2^52")]
     let share = |n: usize| if tally.members == 0 { 0.0 } else { 100.0 * n as f64 / tally.members as f64 };
     println!(
         "  đảng viên có ít nhất một vấn đề / members with at least one finding: {} ({:.1}%)",
@@ -109,34 +150,4 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
         "  tự đánh giá khác kết luận chi bộ / self-assessment differs from the cell: {} nội dung / answers",
         tally.disagreements
     );
-
-    println!("\nKiểm tra dữ liệu / Validation");
-    for (vi, en, issues) in [
-        ("danh mục trung ương", "central catalogue", &central_issues),
-        ("danh mục địa phương (giả lập)", "local catalogue (synthetic)", &local_issues),
-        ("tổ chức", "organisation", &org_issues),
-        ("phiếu đánh giá", "reviews", &review_issues),
-    ] {
-        let errors = issues.iter().filter(|i| i.is_error()).count();
-        println!("  {vi} / {en}: {errors} lỗi / errors, {} cảnh báo / warnings", issues.len() - errors);
-    }
-    println!("\n(Dữ liệu giả lập: tên người và đơn vị là bịa; nội dung danh mục địa phương là nhãn, không phải văn bản chính thức.)");
-    println!("(Synthetic data: names of people and units are made up; the local catalogue's items are labels, not official text.)");
-
-    if let Some(dir) = &args.out {
-        std::fs::create_dir_all(dir).map_err(|e| Failure::io(dir, &e))?;
-        for (name, text) in [
-            ("organisation.json", org.to_json()),
-            ("catalogue-central-2020.json", central.to_json()),
-            ("catalogue-local.json", local.to_json()),
-            ("reviews.json", batch.to_json()),
-        ] {
-            let path = dir.join(name);
-            std::fs::write(&path, text + "\n").map_err(|e| Failure::io(&path, &e))?;
-        }
-        println!("\nĐã ghi / written: {}/{{organisation,catalogue-central-2020,catalogue-local,reviews}}.json", dir.display());
-    }
-
-    let failed = [&central_issues, &local_issues, &org_issues, &review_issues].iter().any(|i| has_errors(i));
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

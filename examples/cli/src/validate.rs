@@ -41,10 +41,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
         return default_catalogue(args);
     }
     let Some(path) = &args.file else {
-        return Err(Failure::usage(
-            "cần một tệp để kiểm tra, hoặc --default",
-            "give a file to validate, or --default",
-        ));
+        return Err(Failure::usage("cần một tệp để kiểm tra, hoặc --default", "give a file to validate, or --default"));
     };
     let text = read_text(path)?;
     let is_csv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
@@ -67,17 +64,16 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
         }
         Kind::Reviews => {
             let batch = ReviewBatch::from_json(&text)?;
-            let catalogue = match &args.catalogue {
-                Some(spec) => load_catalogue(spec)?,
-                None => {
-                    let id = batch.reviews.first().map(|r| r.catalogue.id.clone()).unwrap_or_default();
-                    embedded(&id).transpose()?.ok_or_else(|| {
-                        Failure::usage(
-                            "phiếu đánh giá cần --catalogue (tệp danh mục hoặc central-2020)",
-                            "reviews need --catalogue (a catalogue file, or central-2020)",
-                        )
-                    })?
-                }
+            let catalogue = if let Some(spec) = &args.catalogue {
+                load_catalogue(spec)?
+            } else {
+                let id = batch.reviews.first().map(|r| r.catalogue.id.clone()).unwrap_or_default();
+                embedded(&id).transpose()?.ok_or_else(|| {
+                    Failure::usage(
+                        "phiếu đánh giá cần --catalogue (tệp danh mục hoặc central-2020)",
+                        "reviews need --catalogue (a catalogue file, or central-2020)",
+                    )
+                })?
             };
             let Some(org_path) = &args.organisation else {
                 return Err(Failure::usage(
@@ -135,9 +131,9 @@ fn csv_catalogue(args: &Args, csv: &str) -> Result<ExitCode, Failure> {
 fn embedded(id: &str) -> Option<Result<Catalogue, Failure>> {
     match id {
         "central-2020" => Some(Catalogue::central_2020().map_err(Failure::from)),
-        "synthetic-local-82-23-22" | "synthetic-local" => Some(
-            Catalogue::central_2020().map(|c| soisua::synthetic::local_catalogue(&c)).map_err(Failure::from),
-        ),
+        "synthetic-local-82-23-22" | "synthetic-local" => {
+            Some(Catalogue::central_2020().map(|c| soisua::synthetic::local_catalogue(&c)).map_err(Failure::from))
+        }
         _ => None,
     }
 }

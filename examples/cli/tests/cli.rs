@@ -24,7 +24,10 @@ fn validate_default_shows_wording_counts() {
     let out = soisua(&["validate", "--default"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = stdout(&out);
-    assert!(text.contains("biểu hiện / manifestations: 27; nêu gương / exemplary: 16; không được làm / prohibited: 19"), "{text}");
+    assert!(
+        text.contains("biểu hiện / manifestations: 27; nêu gương / exemplary: 16; không được làm / prohibited: 19"),
+        "{text}"
+    );
     assert!(text.contains("nguyên văn / verbatim:"), "{text}");
     assert!(text.contains("Danh mục: 0 lỗi, 0 cảnh báo"), "{text}");
 }
@@ -36,8 +39,14 @@ fn demo_runs_and_its_files_validate() {
     assert!(out.status.success(), "{}\n{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
     let text = stdout(&out);
     assert!(text.contains("Tháng / month: 2020-09"), "{text}");
-    assert!(text.contains("82 biểu hiện / manifestations, 23 nêu gương / exemplary, 22 không được làm / prohibited"), "{text}");
-    assert!(text.contains("directly under the top: 60 (22 đảng bộ cơ sở / grassroots committees, 38 chi bộ cơ sở"), "{text}");
+    assert!(
+        text.contains("82 biểu hiện / manifestations, 23 nêu gương / exemplary, 22 không được làm / prohibited"),
+        "{text}"
+    );
+    assert!(
+        text.contains("directly under the top: 60 (22 đảng bộ cơ sở / grassroots committees, 38 chi bộ cơ sở"),
+        "{text}"
+    );
 
     let org = dir.join("organisation.json");
     let out = soisua(&["validate", org.to_str().expect("utf-8")]);
