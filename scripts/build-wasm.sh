@@ -24,7 +24,13 @@ want=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print;
 have=$("$wasm_bindgen" --version | awk '{print $2}')
 [ "$want" = "$have" ] || fail "wasm-bindgen CLI is $have but Cargo.lock pins $want: run scripts/setup.sh"
 
-log "cargo build (profile wasm)"
+# Without reference types: wasm-bindgen then passes JS values as i32 indices instead of `externref`.
+# Node 20's V8 aborts the whole process ("Fatal error: unreachable code" in
+# Deoptimizer::DoComputeBuiltinContinuation) when it lazily deoptimizes a JS function into which it
+# inlined a call to a Wasm export returning `externref`; a hot loop of `call(...)` hits it.
+# The Node test bindings-wasm/tests/module.test.mjs checks the glue stays free of externref.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=-reference-types"
+log "cargo build (profile wasm, $CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS)"
 cargo build -q -p soisua-wasm --target wasm32-unknown-unknown --profile wasm
 raw="$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm/soisua_wasm.wasm"
 [ -f "$raw" ] || fail "no module at $raw"
@@ -37,7 +43,7 @@ log "wasm-opt -Oz"
 module="$out/soisua_wasm_bg.wasm"
 before=$(wc -c <"$module")
 "$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  --enable-mutable-globals --enable-multivalue --strip-debug --strip-producers \
   "$module" -o "$module.opt"
 mv "$module.opt" "$module"
 

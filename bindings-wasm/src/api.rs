@@ -18,16 +18,14 @@ use crate::OrThrow;
 #[wasm_bindgen(unchecked_return_type = "ApiAnswer")]
 pub fn call(
     #[wasm_bindgen(unchecked_param_type = "Operation | (string & {})")] op: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "unknown")] input: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "unknown")] input: Option<JsValue>,
 ) -> JsValue {
     let answer = value::text("op", op).and_then(|op| {
-        let input = value::json("input", input)?;
+        let input = value::json("input", &input.unwrap_or(JsValue::UNDEFINED))?;
         Ok(soisua::api::call(&op, input))
     });
     let answer = answer.unwrap_or_else(|error| json!({ "error": soisua::api::error_json(&error) }));
-    to_js(&answer)
-        .or_else(|error| to_js(&json!({ "error": soisua::api::error_json(&error) })))
-        .unwrap_or(JsValue::NULL)
+    to_js(&answer).or_else(|error| to_js(&json!({ "error": soisua::api::error_json(&error) }))).unwrap_or(JsValue::NULL)
 }
 
 /// Reads a period (`2020-09`, `2020-Q3`, `2020`, `2020-2025`): its kind, first and last months,
@@ -37,9 +35,7 @@ pub fn call(
 /// parsePeriod("2020-Q3");   // { period: "2020-Q3", kind: "quarter", first_month: "2020-07", … }
 /// ```
 #[wasm_bindgen(js_name = parsePeriod, unchecked_return_type = "PeriodInfo")]
-pub fn parse_period(
-    #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
-) -> Result<JsValue, JsValue> {
+pub fn parse_period(#[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue) -> Result<JsValue, JsValue> {
     let period = value::json("period", text).or_throw()?;
     answer("period.parse", json!({ "period": period }))
 }
@@ -53,10 +49,8 @@ struct Operation {
 /// The operations `call` accepts, each with a one-line description.
 #[wasm_bindgen(unchecked_return_type = "OperationInfo[]")]
 pub fn operations() -> Result<JsValue, JsValue> {
-    let list: Vec<Operation> = soisua::api::OPERATIONS
-        .iter()
-        .map(|&(name, description)| Operation { name, description })
-        .collect();
+    let list: Vec<Operation> =
+        soisua::api::OPERATIONS.iter().map(|&(name, description)| Operation { name, description }).collect();
     to_js(&list).or_throw()
 }
 

@@ -87,9 +87,7 @@ impl Catalogue {
     /// The embedded central framework of 2020.
     #[wasm_bindgen(js_name = central2020)]
     pub fn central_2020() -> Result<Catalogue, JsValue> {
-        soisua::Catalogue::central_2020()
-            .map(Catalogue::from)
-            .or_throw()
+        soisua::Catalogue::central_2020().map(Catalogue::from).or_throw()
     }
 
     /// The synthetic local catalogue shaped like the article's 82 / 23 / 22 lists (labels, never
@@ -102,13 +100,9 @@ impl Catalogue {
 
     /// Reads a catalogue from JSON text (strict: unknown fields are refused).
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(
-        #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
-    ) -> Result<Catalogue, JsValue> {
+    pub fn from_json(#[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue) -> Result<Catalogue, JsValue> {
         let text = value::text("text", text).or_throw()?;
-        soisua::Catalogue::from_json(&text)
-            .map(Catalogue::from)
-            .or_throw()
+        soisua::Catalogue::from_json(&text).map(Catalogue::from).or_throw()
     }
 
     /// Reads a catalogue from a plain JS object of the wire shape.
@@ -117,9 +111,7 @@ impl Catalogue {
         #[wasm_bindgen(unchecked_param_type = "CatalogueObject")] object: &JsValue,
     ) -> Result<Catalogue, JsValue> {
         let json = value::document("object", object).or_throw()?;
-        soisua::Catalogue::from_value(json)
-            .map(Catalogue::from)
-            .or_throw()
+        soisua::Catalogue::from_value(json).map(Catalogue::from).or_throw()
     }
 
     /// Builds a catalogue from a JSON header (the catalogue without items) and a CSV of items;
@@ -135,11 +127,7 @@ impl Catalogue {
         let out = js_sys::Object::new();
         let issues = to_js(&issues).or_throw()?;
         // Properties of a fresh plain object have no setters: these cannot fail.
-        let _ = js_sys::Reflect::set(
-            &out,
-            &"catalogue".into(),
-            &Catalogue::from(catalogue).into(),
-        );
+        let _ = js_sys::Reflect::set(&out, &"catalogue".into(), &Catalogue::from(catalogue).into());
         let _ = js_sys::Reflect::set(&out, &"issues".into(), &issues);
         Ok(out.into())
     }
@@ -178,24 +166,14 @@ impl Catalogue {
     #[wasm_bindgen(unchecked_return_type = "ItemCounts")]
     pub fn counts(&self) -> Result<JsValue, JsValue> {
         let [manifestation, exemplary, prohibition] = self.inner.counts();
-        to_js(&Counts {
-            manifestation,
-            exemplary,
-            prohibition,
-        })
-        .or_throw()
+        to_js(&Counts { manifestation, exemplary, prohibition }).or_throw()
     }
 
     /// How many items have official wording, a fragment of it, or a label.
     #[wasm_bindgen(js_name = wordingCounts, unchecked_return_type = "WordingCounts")]
     pub fn wording_counts(&self) -> Result<JsValue, JsValue> {
         let [verbatim, partial, label] = self.inner.wording_counts();
-        to_js(&WordingCounts {
-            verbatim,
-            partial,
-            label,
-        })
-        .or_throw()
+        to_js(&WordingCounts { verbatim, partial, label }).or_throw()
     }
 
     /// Every item as a flat row, in catalogue order.
@@ -207,10 +185,7 @@ impl Catalogue {
 
     /// The item with this code as a flat row, or `undefined`.
     #[wasm_bindgen(unchecked_return_type = "CatalogueItem | undefined")]
-    pub fn item(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] code: &JsValue,
-    ) -> Result<JsValue, JsValue> {
+    pub fn item(&self, #[wasm_bindgen(unchecked_param_type = "string")] code: &JsValue) -> Result<JsValue, JsValue> {
         let code = value::text("code", code).or_throw()?;
         match self.inner.item(&code) {
             Some(placed) => to_js(&Row::from(placed)).or_throw(),
@@ -223,8 +198,7 @@ impl Catalogue {
     #[wasm_bindgen(unchecked_return_type = "Finding[]")]
     pub fn validate(
         &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "Catalogue | CatalogueObject | null")]
-        refined: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "Catalogue | CatalogueObject | null")] refined: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let refined = refined.unwrap_or(JsValue::UNDEFINED);
         let refined = value::catalogue("refined", &refined).or_throw()?;

@@ -121,26 +121,15 @@ pub(crate) fn refusal(name: &'static str, path: &[Step], refusal: &Refusal) -> s
         (format!("{what_en} {why_en}"), format!("{what_vi} {why_vi}"))
     } else {
         let at = path_text(path);
-        (
-            format!("{what_en} at `{at}` {why_en}"),
-            format!("{what_vi} tại `{at}` {why_vi}"),
-        )
+        (format!("{what_en} at `{at}` {why_en}"), format!("{what_vi} tại `{at}` {why_vi}"))
     };
-    soisua::Error::Argument {
-        name,
-        detail,
-        detail_vi,
-    }
+    soisua::Error::Argument { name, detail, detail_vi }
 }
 
 /// A refused argument with the core's wording for the common cases (`is required`, `must be a
 /// string`).
 pub(crate) fn argument(name: &'static str, en: &str, vi: &str) -> soisua::Error {
-    soisua::Error::Argument {
-        name,
-        detail: en.to_owned(),
-        detail_vi: vi.to_owned(),
-    }
+    soisua::Error::Argument { name, detail: en.to_owned(), detail_vi: vi.to_owned() }
 }
 
 /// The error for a result the binding could not hand to JavaScript (a number beyond 2^53), worded
@@ -151,30 +140,16 @@ pub(crate) fn output(detail: &str) -> soisua::Error {
 
 /// The JS `Error` for a core error.
 pub(crate) fn to_js(error: &soisua::Error) -> JsValue {
-    let location = error
-        .location()
-        .and_then(|location| crate::value::to_js(location).ok());
-    build(
-        error.code(),
-        &error.message_en(),
-        &error.message_vi(),
-        location,
-    )
+    let location = error.location().and_then(|location| crate::value::to_js(location).ok());
+    build(error.code(), &error.message_en(), &error.message_vi(), location)
 }
 
 /// The JS `Error` for an error answer of the core's JSON api (`{code, message_en, message_vi,
 /// location?}`).
 pub(crate) fn from_answer(error: &Value) -> JsValue {
     let text = |key: &str| error.get(key).and_then(Value::as_str).unwrap_or_default();
-    let location = error
-        .get("location")
-        .and_then(|location| crate::value::to_js(location).ok());
-    build(
-        text("code"),
-        text("message_en"),
-        text("message_vi"),
-        location,
-    )
+    let location = error.get("location").and_then(|location| crate::value::to_js(location).ok());
+    build(text("code"), text("message_en"), text("message_vi"), location)
 }
 
 fn build(code: &str, message_en: &str, message_vi: &str, location: Option<JsValue>) -> JsValue {
@@ -203,46 +178,27 @@ mod tests {
 
     #[test]
     fn paths_print_like_the_core() {
-        let path = [
-            Step::Key("groups".into()),
-            Step::Index(0),
-            Step::Key("items".into()),
-            Step::Index(3),
-        ];
+        let path = [Step::Key("groups".into()), Step::Index(0), Step::Key("items".into()), Step::Index(3)];
         assert_eq!(path_text(&path), "groups[0].items[3]");
-        assert_eq!(
-            path_text(&[Step::Index(2), Step::Key("code".into())]),
-            "[2].code"
-        );
+        assert_eq!(path_text(&[Step::Index(2), Step::Key("code".into())]), "[2].code");
         assert_eq!(path_text(&[]), "");
     }
 
     #[test]
     fn not_finite_at_a_path_and_at_the_root() {
-        let path = [
-            Step::Key("catalogue".into()),
-            Step::Key("declared_count".into()),
-        ];
+        let path = [Step::Key("catalogue".into()), Step::Key("declared_count".into())];
         let error = refusal("input", &path, &Refusal::NotFinite("NaN"));
         assert_eq!(
             texts(&error),
             (
-                "invalid argument `input`: `NaN` at `catalogue.declared_count` is not a JSON number"
-                    .to_owned(),
-                "tham số `input` không hợp lệ: `NaN` tại `catalogue.declared_count` không phải là số JSON"
-                    .to_owned(),
+                "invalid argument `input`: `NaN` at `catalogue.declared_count` is not a JSON number".to_owned(),
+                "tham số `input` không hợp lệ: `NaN` tại `catalogue.declared_count` không phải là số JSON".to_owned(),
                 "invalid_argument"
             )
         );
         let error = refusal("seed", &[], &Refusal::NotFinite("Infinity"));
-        assert_eq!(
-            error.message_en(),
-            "invalid argument `seed`: `Infinity` is not a JSON number"
-        );
-        assert_eq!(
-            error.message_vi(),
-            "tham số `seed` không hợp lệ: `Infinity` không phải là số JSON"
-        );
+        assert_eq!(error.message_en(), "invalid argument `seed`: `Infinity` is not a JSON number");
+        assert_eq!(error.message_vi(), "tham số `seed` không hợp lệ: `Infinity` không phải là số JSON");
     }
 
     #[test]
@@ -259,11 +215,7 @@ mod tests {
                 "a `Map` object at `a[1]` is not plain JSON data (use plain objects and arrays)",
                 "đối tượng `Map` tại `a[1]` không phải dữ liệu JSON thuần (hãy dùng đối tượng và mảng thông thường)",
             ),
-            (
-                Refusal::Function,
-                "a function at `a[1]` is not JSON data",
-                "hàm tại `a[1]` không phải dữ liệu JSON",
-            ),
+            (Refusal::Function, "a function at `a[1]` is not JSON data", "hàm tại `a[1]` không phải dữ liệu JSON"),
             (
                 Refusal::Symbol,
                 "a symbol at `a[1]` is not JSON data",
@@ -288,14 +240,8 @@ mod tests {
         for (why, en, vi) in cases {
             let error = refusal("object", &path, &why);
             assert_eq!(error.code(), "invalid_argument");
-            assert_eq!(
-                error.message_en(),
-                format!("invalid argument `object`: {en}")
-            );
-            assert_eq!(
-                error.message_vi(),
-                format!("tham số `object` không hợp lệ: {vi}")
-            );
+            assert_eq!(error.message_en(), format!("invalid argument `object`: {en}"));
+            assert_eq!(error.message_vi(), format!("tham số `object` không hợp lệ: {vi}"));
         }
     }
 

@@ -34,13 +34,9 @@ impl From<soisua::Organisation> for Organisation {
 impl Organisation {
     /// Reads an organisation from JSON text (strict: unknown fields are refused).
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(
-        #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
-    ) -> Result<Organisation, JsValue> {
+    pub fn from_json(#[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue) -> Result<Organisation, JsValue> {
         let text = value::text("text", text).or_throw()?;
-        soisua::Organisation::from_json(&text)
-            .map(Organisation::from)
-            .or_throw()
+        soisua::Organisation::from_json(&text).map(Organisation::from).or_throw()
     }
 
     /// Reads an organisation from a plain JS object of the wire shape.
@@ -49,9 +45,7 @@ impl Organisation {
         #[wasm_bindgen(unchecked_param_type = "OrganisationObject")] object: &JsValue,
     ) -> Result<Organisation, JsValue> {
         let json = value::document("object", object).or_throw()?;
-        soisua::Organisation::from_value(json)
-            .map(Organisation::from)
-            .or_throw()
+        soisua::Organisation::from_value(json).map(Organisation::from).or_throw()
     }
 
     /// A synthetic organisation (`district`, `province` or `nation`), the same for the same seed
@@ -60,8 +54,7 @@ impl Organisation {
         #[wasm_bindgen(unchecked_param_type = "Scale")] scale: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "number | bigint")] seed: &JsValue,
     ) -> Result<Organisation, JsValue> {
-        let scale: soisua::synthetic::Scale =
-            value::text("scale", scale).or_throw()?.parse().or_throw()?;
+        let scale: soisua::synthetic::Scale = value::text("scale", scale).or_throw()?.parse().or_throw()?;
         let seed = value::seed("seed", seed).or_throw()?;
         Ok(soisua::synthetic::organisation(scale, seed).into())
     }
@@ -81,13 +74,8 @@ impl Organisation {
     /// Counts of units by kind and of members, as the JSON api's `organisation.summary` gives them.
     #[wasm_bindgen(unchecked_return_type = "OrganisationSummary")]
     pub fn summary(&self) -> Result<JsValue, JsValue> {
-        let object = serde_json::to_value(&self.inner)
-            .map_err(|e| crate::error::output(&e.to_string()))
-            .or_throw()?;
-        crate::api::answer(
-            "organisation.summary",
-            serde_json::json!({ "organisation": object }),
-        )
+        let object = serde_json::to_value(&self.inner).map_err(|e| crate::error::output(&e.to_string())).or_throw()?;
+        crate::api::answer("organisation.summary", serde_json::json!({ "organisation": object }))
     }
 
     /// The organisation as pretty-printed JSON text.

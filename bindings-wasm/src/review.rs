@@ -27,13 +27,9 @@ impl From<soisua::ReviewBatch> for ReviewBatch {
 impl ReviewBatch {
     /// Reads a batch from JSON text (strict: unknown fields are refused).
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(
-        #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
-    ) -> Result<ReviewBatch, JsValue> {
+    pub fn from_json(#[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue) -> Result<ReviewBatch, JsValue> {
         let text = value::text("text", text).or_throw()?;
-        soisua::ReviewBatch::from_json(&text)
-            .map(ReviewBatch::from)
-            .or_throw()
+        soisua::ReviewBatch::from_json(&text).map(ReviewBatch::from).or_throw()
     }
 
     /// Reads a batch from a plain JS object of the wire shape.
@@ -42,9 +38,7 @@ impl ReviewBatch {
         #[wasm_bindgen(unchecked_param_type = "ReviewBatchObject")] object: &JsValue,
     ) -> Result<ReviewBatch, JsValue> {
         let json = value::document("object", object).or_throw()?;
-        soisua::ReviewBatch::from_value(json)
-            .map(ReviewBatch::from)
-            .or_throw()
+        soisua::ReviewBatch::from_value(json).map(ReviewBatch::from).or_throw()
     }
 
     /// A synthetic month (`2020-09`) of final reviews for every member, the same for the same
@@ -75,17 +69,8 @@ impl ReviewBatch {
 
     /// The findings about these reviews against a catalogue and an organisation.
     #[wasm_bindgen(unchecked_return_type = "Finding[]")]
-    pub fn validate(
-        &self,
-        catalogue: &Catalogue,
-        organisation: &Organisation,
-    ) -> Result<JsValue, JsValue> {
-        to_js(
-            &self
-                .inner
-                .validate(catalogue.as_core(), organisation.as_core()),
-        )
-        .or_throw()
+    pub fn validate(&self, catalogue: &Catalogue, organisation: &Organisation) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.validate(catalogue.as_core(), organisation.as_core())).or_throw()
     }
 
     /// The batch as pretty-printed JSON text.

@@ -275,7 +275,9 @@ export type Operation =
   | "period.parse"
   | "synthetic.organisation"
   | "synthetic.catalogue"
-  | "synthetic.reviews";
+  | "synthetic.reviews"
+  | "synthetic.month"
+  | "reviews.tally";
 
 export interface OperationInfo {
   name: Operation;

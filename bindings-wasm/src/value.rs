@@ -66,11 +66,7 @@ pub(crate) fn text(name: &'static str, value: &JsValue) -> Result<String, soisua
         return Err(error::argument(name, "is required", "là bắt buộc"));
     }
     if !value.is_string() {
-        return Err(error::argument(
-            name,
-            "must be a string",
-            "phải là một chuỗi",
-        ));
+        return Err(error::argument(name, "must be a string", "phải là một chuỗi"));
     }
     string(value).map_err(|why| error::refusal(name, &[], &why))
 }
@@ -82,11 +78,7 @@ pub(crate) fn seed(name: &'static str, value: &JsValue) -> Result<u64, soisua::E
     }
     match json(name, value)? {
         Value::Number(number) => number.as_u64().ok_or_else(|| {
-            error::argument(
-                name,
-                "must be a whole number from 0 to 2^64-1",
-                "phải là số nguyên từ 0 đến 2^64-1",
-            )
+            error::argument(name, "must be a whole number from 0 to 2^64-1", "phải là số nguyên từ 0 đến 2^64-1")
         }),
         _ => Err(error::argument(name, "must be a number", "phải là một số")),
     }
@@ -95,21 +87,14 @@ pub(crate) fn seed(name: &'static str, value: &JsValue) -> Result<u64, soisua::E
 /// A catalogue given as argument `name`: a `Catalogue` (read back through its `toJson`, as
 /// wasm-bindgen cannot borrow an optional class argument) or a plain object of the wire shape;
 /// `undefined` and `null` are `None`.
-pub(crate) fn catalogue(
-    name: &'static str,
-    value: &JsValue,
-) -> Result<Option<soisua::Catalogue>, soisua::Error> {
+pub(crate) fn catalogue(name: &'static str, value: &JsValue) -> Result<Option<soisua::Catalogue>, soisua::Error> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    let to_json = property(value, "toJson")
-        .ok()
-        .and_then(|method| method.dyn_into::<js_sys::Function>().ok());
+    let to_json = property(value, "toJson").ok().and_then(|method| method.dyn_into::<js_sys::Function>().ok());
     match to_json {
         Some(method) => {
-            let text = method
-                .call0(value)
-                .map_err(|thrown| error::refusal(name, &[], &unreadable(&thrown)))?;
+            let text = method.call0(value).map_err(|thrown| error::refusal(name, &[], &unreadable(&thrown)))?;
             let text = text.as_string().ok_or_else(|| {
                 error::argument(
                     name,
@@ -125,9 +110,7 @@ pub(crate) fn catalogue(
 
 /// The JS value of a result: plain objects and arrays, `null` for absent values.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, soisua::Error> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| error::output(&e.to_string()))
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| error::output(&e.to_string()))
 }
 
 fn read(value: &JsValue, path: &mut Vec<Step>, depth: usize) -> Result<Value, Refusal> {
@@ -193,11 +176,7 @@ fn finite(number: f64) -> Result<Number, Refusal> {
         return Err(Refusal::NotFinite("NaN"));
     }
     if number.is_infinite() {
-        return Err(Refusal::NotFinite(if number > 0.0 {
-            "Infinity"
-        } else {
-            "-Infinity"
-        }));
+        return Err(Refusal::NotFinite(if number > 0.0 { "Infinity" } else { "-Infinity" }));
     }
     if number.fract() == 0.0 && number.abs() <= SAFE {
         #[expect(
@@ -205,11 +184,7 @@ fn finite(number: f64) -> Result<Number, Refusal> {
             clippy::cast_sign_loss,
             reason = "a whole number within ±2^53 converts exactly"
         )]
-        return Ok(if number >= 0.0 {
-            Number::from(number as u64)
-        } else {
-            Number::from(number as i64)
-        });
+        return Ok(if number >= 0.0 { Number::from(number as u64) } else { Number::from(number as i64) });
     }
     Number::from_f64(number).ok_or(Refusal::NotFinite("NaN"))
 }
@@ -233,9 +208,7 @@ fn string(value: &JsValue) -> Result<String, Refusal> {
     if value.is_string() && value.unchecked_ref::<JsText>().is_well_formed() == Ok(false) {
         return Err(Refusal::LoneSurrogate);
     }
-    value
-        .as_string()
-        .ok_or_else(|| Refusal::Unreadable("not a string".to_owned()))
+    value.as_string().ok_or_else(|| Refusal::Unreadable("not a string".to_owned()))
 }
 
 /// A plain object: made by `{}`, `JSON.parse` or `Object.create(null)` (its prototype is null or
@@ -245,9 +218,7 @@ fn is_plain(value: &JsValue) -> Result<bool, Refusal> {
     if prototype.is_null() {
         return Ok(true);
     }
-    Ok(prototype_of(&prototype)
-        .map_err(|e| unreadable(&e))?
-        .is_null())
+    Ok(prototype_of(&prototype).map_err(|e| unreadable(&e))?.is_null())
 }
 
 fn constructor_name(value: &JsValue) -> String {

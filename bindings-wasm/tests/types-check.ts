@@ -48,7 +48,7 @@ export async function typedUse(): Promise<string[]> {
 
   const period: PeriodInfo = parsePeriod("2020-Q3");
   const answer: ApiAnswer = call("period.parse", { period: "2020-Q3" });
-  const other: ApiAnswer = call("some.future_op", {});
+  const other: ApiAnswer = call("some.future_op");
   const ops: Operation[] = operations().map((op) => op.name);
   if (answer.error) {
     const code: "invalid_json" | "invalid_csv" | "invalid_value" | "unknown_name" | "invalid_argument" = answer.error.code;
