@@ -47,6 +47,7 @@ before=$(wc -c <"$module")
   "$module" -o "$module.opt"
 mv "$module.opt" "$module"
 
+cp bindings-wasm/README.md "$out/README.md"
 version=$(awk -F'"' '/^version = / {print $2; exit}' Cargo.toml)
 cat >"$out/package.json" <<EOF
 {
@@ -62,7 +63,7 @@ cat >"$out/package.json" <<EOF
     ".": { "types": "./soisua_wasm.d.ts", "default": "./soisua_wasm.js" },
     "./soisua_wasm_bg.wasm": "./soisua_wasm_bg.wasm"
   },
-  "files": ["soisua_wasm.js", "soisua_wasm.d.ts", "soisua_wasm_bg.wasm", "soisua_wasm_bg.wasm.d.ts"],
+  "files": ["soisua_wasm.js", "soisua_wasm.d.ts", "soisua_wasm_bg.wasm", "soisua_wasm_bg.wasm.d.ts", "README.md"],
   "sideEffects": false
 }
 EOF
