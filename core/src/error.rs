@@ -56,6 +56,15 @@ pub enum Error {
         /// The name given.
         name: String,
     },
+    /// A document (a policy, a catalogue) that has errors and cannot be used until they are fixed;
+    /// `issues` says what they are, located like every finding.
+    #[error("the {document} cannot be used: {} error(s), the first: {}", issues.len(), first_message_en(issues))]
+    Invalid {
+        /// What was checked (`policy`, `catalogue`).
+        document: &'static str,
+        /// The findings, errors first.
+        issues: Vec<Issue>,
+    },
     /// A request whose arguments are out of the accepted range.
     #[error("invalid argument `{name}`: {detail}")]
     Argument {
@@ -82,6 +91,7 @@ impl Error {
             Error::Parse { .. } => "invalid_value",
             Error::Unknown { .. } => "unknown_name",
             Error::Argument { .. } => "invalid_argument",
+            Error::Invalid { .. } => "invalid_document",
         }
     }
 
@@ -107,6 +117,12 @@ impl Error {
             Error::Parse { input, expected_vi, .. } => format!("không đọc được `{input}` là {expected_vi}"),
             Error::Unknown { what_vi, name, .. } => format!("không có {what_vi} `{name}`"),
             Error::Argument { name, detail_vi, .. } => format!("tham số `{name}` không hợp lệ: {detail_vi}"),
+            Error::Invalid { document, issues } => format!(
+                "không dùng được {}: {} lỗi, lỗi đầu tiên: {}",
+                document_vi(document).trim_start_matches("của "),
+                issues.len(),
+                issues.first().map_or("", |i| i.message_vi.as_str())
+            ),
         }
     }
 
@@ -119,6 +135,20 @@ impl Error {
     }
 }
 
+fn first_message_en(issues: &[Issue]) -> &str {
+    issues.first().map_or("", |i| i.message_en.as_str())
+}
+
+impl Error {
+    /// The findings that make a document unusable ([`Error::Invalid`]); empty for other errors.
+    pub fn issues(&self) -> &[Issue] {
+        match self {
+            Error::Invalid { issues, .. } => issues,
+            _ => &[],
+        }
+    }
+}
+
 fn document_vi(document: &str) -> &'static str {
     match document {
         "catalogue" => "của danh mục",
@@ -126,6 +156,8 @@ fn document_vi(document: &str) -> &'static str {
         "organisation" => "của tổ chức",
         "review batch" => "của phiếu đánh giá",
         "request" => "của yêu cầu",
+        "policy" => "của chính sách",
+        "scenario" => "của kịch bản",
         _ => "",
     }
 }

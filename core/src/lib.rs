@@ -18,17 +18,22 @@
 //! ```
 
 pub mod api;
+pub mod case;
 pub mod catalogue;
+pub mod discipline;
 pub mod error;
+pub mod evaluation;
 mod json;
 mod message;
 pub mod org;
 pub mod path;
 pub mod period;
+pub mod policy;
 pub mod review;
 pub mod schema;
 pub mod synthetic;
 pub mod text;
+pub mod verdict;
 
 pub use catalogue::{
     Catalogue, CatalogueRef, Group, Item, ItemKind, Origin, Placed, Severity, Source, Subgroup, Wording,
@@ -39,6 +44,11 @@ pub use path::{Path, Segment};
 pub use period::{Month, Period, Quarter};
 pub use review::{Answer, Assessor, Finding, MonthlyReview, ReviewBatch, ReviewStatus};
 pub use text::{is_valid_code, nfc, Text};
+pub use case::{Case, CaseSource, CaseState, Decision, Outcome, OutcomeRecord};
+pub use discipline::{DisciplineForm, Subject};
+pub use evaluation::{Evaluator, History, Ledger, MemberResult, MonthResult};
+pub use policy::{Action, Policy};
+pub use verdict::{Firing, Rule, Verdict};
 
 /// The README's Rust quickstart, compiled and run as a doctest so it cannot rot.
 #[cfg(doctest)]

@@ -192,6 +192,75 @@ issue_codes! {
     /// A review at a unit that is not open that month.
     UnitNotOpen => "unit_not_open", Error,
         "đơn vị `{unit}` không hoạt động trong tháng {month}", "the unit `{unit}` is not open in {month}";
+
+    // ---- policy ----
+    /// A severity-keyed list of the policy has no entry for a severity (a hole in the ladder).
+    PolicySeverityMissing => "policy_severity_missing", Error,
+        "mục `{field}` của chính sách thiếu mức `{severity}`",
+        "the policy's `{field}` has no entry for the severity `{severity}`";
+    /// A severity-keyed list of the policy has two entries for a severity (an overlap).
+    PolicySeverityRepeated => "policy_severity_repeated", Error,
+        "mức `{severity}` có nhiều lần trong mục `{field}` của chính sách",
+        "the severity `{severity}` appears more than once in the policy's `{field}`";
+    /// A threshold outside the accepted range.
+    PolicyValueOutOfRange => "policy_value_out_of_range", Error,
+        "giá trị {value} của `{field}` ngoài khoảng cho phép {min}–{max}",
+        "the value {value} of `{field}` is outside the accepted range {min}–{max}";
+    /// A more severe item treated more leniently than a less severe one.
+    PolicyLadderInverted => "policy_ladder_inverted", Warning,
+        "mục `{field}`: mức `{higher}` được xử lý nhẹ hơn mức `{lower}`",
+        "in `{field}`, the severity `{higher}` is treated more leniently than `{lower}`";
+    /// Two versions of one policy are in force on the same day.
+    PolicyOverlappingValidity => "policy_overlapping_validity", Error,
+        "chính sách `{policy}` phiên bản `{version}` có hiệu lực trùng với phiên bản `{other}`",
+        "the policy `{policy}` version `{version}` is in force at the same time as version `{other}`";
+    /// The policy is not in force in a month evaluated under it.
+    PolicyNotInForce => "policy_not_in_force", Error,
+        "chính sách `{policy}` không có hiệu lực trong tháng {month}", "the policy `{policy}` is not in force in {month}";
+    /// The policy is not made for the catalogue it is used with.
+    PolicyCatalogueMismatch => "policy_catalogue_mismatch", Error,
+        "chính sách `{policy}` không áp dụng cho danh mục `{catalogue}`",
+        "the policy `{policy}` is not made for the catalogue `{catalogue}`";
+
+    // ---- cases and evaluation ----
+    /// An outcome or a case names a case that does not exist.
+    UnknownCase => "unknown_case", Error,
+        "không có trường hợp nội dung `{item}` của đảng viên `{member}` mở tháng {opened}",
+        "there is no case on item `{item}` of member `{member}` opened in {opened}";
+    /// Two cases for the same member, item and opening month.
+    DuplicateCase => "duplicate_case", Error,
+        "trường hợp nội dung `{item}` của đảng viên `{member}` mở tháng {opened} có hai lần",
+        "the case on item `{item}` of member `{member}` opened in {opened} is given twice";
+    /// A case whose state and dates disagree.
+    CaseStateMismatch => "case_state_mismatch", Error,
+        "trường hợp nội dung `{item}` của đảng viên `{member}`: trạng thái `{state}` không khớp với các mốc thời gian",
+        "the case on item `{item}` of member `{member}` has the state `{state}` but its dates say otherwise";
+    /// An outcome for a case that has not been escalated to inspection (or not yet in that month).
+    CaseNotEscalated => "case_not_escalated", Error,
+        "trường hợp nội dung `{item}` của đảng viên `{member}` chưa chuyển kiểm tra trong tháng {month}, chưa ghi được kết quả",
+        "the case on item `{item}` of member `{member}` is not under inspection in {month}, so no outcome can be recorded";
+    /// A second outcome for a case already closed.
+    OutcomeAlreadyRecorded => "outcome_already_recorded", Error,
+        "trường hợp nội dung `{item}` của đảng viên `{member}` đã có kết quả kiểm tra",
+        "the case on item `{item}` of member `{member}` already has an inspection outcome";
+    /// A discipline decision without a form.
+    DisciplineFormMissing => "discipline_form_missing", Error,
+        "kết quả kỷ luật cần ghi hình thức kỷ luật", "a discipline outcome needs a discipline form";
+    /// A discipline form given with a decision that is not discipline.
+    DisciplineFormUnexpected => "discipline_form_unexpected", Error,
+        "kết quả `{decision}` không kèm hình thức kỷ luật", "the outcome `{decision}` takes no discipline form";
+    /// A discipline form the subject cannot receive.
+    DisciplineNotAllowed => "discipline_not_allowed", Error,
+        "không áp dụng hình thức `{form}` cho {subject_vi}, chỉ: {allowed}",
+        "the form `{form}` does not apply to {subject_en}, only: {allowed}";
+    /// A record for a month the evaluation does not cover.
+    OutsideRange => "outside_range", Warning,
+        "bản ghi tháng {month} nằm ngoài khoảng đánh giá {from}–{to}, không được dùng",
+        "the record for {month} is outside the evaluated range {from}–{to} and is not used";
+    /// A supervision finding that gives a clean finding (supervision records only shortcomings).
+    SupervisionNotAdverse => "supervision_not_adverse", Error,
+        "kết luận giám sát `{finding}` không phải là thiếu sót",
+        "the supervision finding `{finding}` is not a shortcoming";
 }
 
 /// The Vietnamese and English messages of a code with its parameters.

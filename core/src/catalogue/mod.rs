@@ -314,6 +314,7 @@ mod versions;
 
 pub use self::csv::CSV_COLUMNS;
 pub use versions::{check_versions, in_force};
+pub(crate) use versions::{check_versions_of, Versioned};
 
 impl Catalogue {
     /// Reads a catalogue from JSON text (strict: unknown fields are refused). Structure errors are

@@ -26,19 +26,50 @@ use crate::{Issue, IssueCode, Path};
 /// # Ok::<(), soisua::Error>(())
 /// ```
 pub fn check_versions(catalogues: &[Catalogue]) -> Vec<Issue> {
+    check_versions_of(catalogues, IssueCode::OverlappingValidity, "catalogue")
+}
+
+/// A document versioned by effective date: a catalogue or a policy.
+pub(crate) trait Versioned {
+    fn id(&self) -> &str;
+    fn version(&self) -> &str;
+    fn effective_from(&self) -> NaiveDate;
+    fn effective_until(&self) -> Option<NaiveDate>;
+}
+
+impl Versioned for Catalogue {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn version(&self) -> &str {
+        &self.version
+    }
+    fn effective_from(&self) -> NaiveDate {
+        self.effective_from
+    }
+    fn effective_until(&self) -> Option<NaiveDate> {
+        self.effective_until
+    }
+}
+
+/// The findings of [`check_versions`] for any versioned document; `overlap` is the code for two
+/// versions in force on one day, whose message names the document as `{name}`.
+pub(crate) fn check_versions_of<T: Versioned>(documents: &[T], overlap: IssueCode, name: &str) -> Vec<Issue> {
     let mut issues = Vec::new();
-    for (index, later) in catalogues.iter().enumerate() {
-        let earlier = catalogues.iter().take(index).filter(|c| c.id == later.id);
+    for (index, later) in documents.iter().enumerate() {
+        let earlier = documents.iter().take(index).filter(|c| c.id() == later.id());
         for other in earlier {
             let path = Path::root().index(index);
-            if other.version == later.version {
-                issues.push(Issue::new(IssueCode::DuplicateCode, path).with("code", later.reference()));
+            if other.version() == later.version() {
+                issues.push(
+                    Issue::new(IssueCode::DuplicateCode, path).with("code", format!("{}@{}", later.id(), later.version())),
+                );
             } else if overlaps(other, later) {
                 issues.push(
-                    Issue::new(IssueCode::OverlappingValidity, path)
-                        .with("catalogue", &later.id)
-                        .with("version", &later.version)
-                        .with("other", &other.version),
+                    Issue::new(overlap, path)
+                        .with(name, later.id())
+                        .with("version", later.version())
+                        .with("other", other.version()),
                 );
             }
         }
@@ -46,10 +77,10 @@ pub fn check_versions(catalogues: &[Catalogue]) -> Vec<Issue> {
     issues
 }
 
-/// Whether two catalogues are both in force on at least one day.
-fn overlaps(a: &Catalogue, b: &Catalogue) -> bool {
-    let until = |c: &Catalogue| c.effective_until.unwrap_or(NaiveDate::MAX);
-    a.effective_from <= until(b) && b.effective_from <= until(a)
+/// Whether two documents are both in force on at least one day.
+fn overlaps<T: Versioned>(a: &T, b: &T) -> bool {
+    let until = |c: &T| c.effective_until().unwrap_or(NaiveDate::MAX);
+    a.effective_from() <= until(b) && b.effective_from() <= until(a)
 }
 
 /// The version of catalogue `id` in force on `day`, if any (the first one given, if several are:

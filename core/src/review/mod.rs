@@ -131,7 +131,7 @@ impl Finding {
 }
 
 mod tally;
-mod validate;
+pub(crate) mod validate;
 
 pub use tally::{ByKind, Tally};
 

@@ -91,7 +91,7 @@ impl MonthlyReview {
 }
 
 /// The bit of a role kind in a set of roles held.
-fn role_bit(kind: RoleKind) -> u8 {
+pub(crate) fn role_bit(kind: RoleKind) -> u8 {
     match kind {
         RoleKind::CommitteeMember => 1,
         RoleKind::StandingCommitteeMember => 2,
@@ -102,7 +102,7 @@ fn role_bit(kind: RoleKind) -> u8 {
 }
 
 /// The kinds of role the member holds, at any unit, on at least one day of the month.
-fn role_mask(member: &Member, month: Month) -> u8 {
+pub(crate) fn role_mask(member: &Member, month: Month) -> u8 {
     member.roles_in(month).fold(0, |mask, role| mask | role_bit(role.kind))
 }
 
