@@ -18,7 +18,9 @@
 use serde_json::{json, Value};
 
 use crate::synthetic::{Rates, Scale};
-use crate::{Catalogue, Error, Issue, Month, Organisation, Period, ReviewBatch};
+use crate::discipline::{DisciplineForm, Subject};
+use crate::scenario::Scenario;
+use crate::{Catalogue, Error, Issue, Month, Organisation, Period, Policy, ReviewBatch};
 
 /// The operations [`call`] accepts, with a one-line description each.
 pub const OPERATIONS: &[(&str, &str)] = &[
@@ -36,6 +38,12 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     ("synthetic.reviews", "a synthetic month of reviews: {organisation, catalogue, month, seed, rates?}"),
     ("synthetic.month", "a synthetic organisation and month, validated and counted: {scale, seed, month, catalogue}"),
     ("reviews.tally", "counts over reviews: {catalogue, reviews}"),
+    ("policy.default", "the embedded default evaluation policy"),
+    ("policy.validate", "findings about a policy: {policy}"),
+    ("policy.check_versions", "findings about several versions of policies together: {policies}"),
+    ("scenario.run", "evaluate a scenario and check its expectations: {scenario}"),
+    ("discipline.allowed", "the discipline forms a subject can receive: {subject}"),
+    ("discipline.limitation", "when discipline becomes time-barred: {form, violations, on?, policy?}"),
 ];
 
 /// Runs one operation on a JSON input and returns the JSON answer: `{"ok": result}` on success,
@@ -169,6 +177,44 @@ fn dispatch_more(op: &str, input: &Input) -> Result<Value, Error> {
             let batch = ReviewBatch::from_value(input.field("reviews")?)?;
             to_value(&batch.tally(&catalogue))
         }
+        _ => dispatch_evaluation(op, input),
+    }
+}
+
+/// Policies, scenarios and discipline.
+fn dispatch_evaluation(op: &str, input: &Input) -> Result<Value, Error> {
+    match op {
+        "policy.default" => to_value(&Policy::default_2020()?),
+        "policy.validate" => issues(&input.policy("policy")?.validate()),
+        "policy.check_versions" => {
+            let policies = match input.field("policies")? {
+                Value::Array(items) => items.into_iter().map(Policy::from_value).collect::<Result<Vec<_>, _>>()?,
+                _ => return Err(argument("policies", "must be a list", "phải là một danh sách")),
+            };
+            issues(&crate::policy::check_versions(&policies))
+        }
+        "scenario.run" => to_value(&Scenario::from_value(input.field("scenario")?)?.run()?),
+        "discipline.allowed" => {
+            let subject: Subject = crate::json::nested("request", "subject", input.field("subject")?)?;
+            to_value(DisciplineForm::allowed_for(subject))
+        }
+        "discipline.limitation" => {
+            let form: DisciplineForm = crate::json::nested("request", "form", input.field("form")?)?;
+            let violations: Vec<chrono::NaiveDate> =
+                crate::json::nested("request", "violations", input.field("violations")?)?;
+            let policy = match input.optional_field("policy") {
+                Some(_) => input.policy("policy")?,
+                None => Policy::default_2020()?,
+            };
+            let expiry = crate::discipline::limitation_expiry(form, &violations, &policy.limitation)?;
+            let mut out = json!({ "expiry": to_value(&expiry)? });
+            if let (Some(on), Some(map)) = (input.optional_field("on"), out.as_object_mut()) {
+                let on: chrono::NaiveDate = crate::json::nested("request", "on", on)?;
+                let barred = crate::discipline::is_time_barred(form, &violations, &policy.limitation, on)?;
+                map.insert("time_barred".into(), Value::Bool(barred));
+            }
+            Ok(out)
+        }
         _ => Err(Error::Unknown { what: "operation", what_vi: "thao tác", name: op.chars().take(60).collect() }),
     }
 }
@@ -217,6 +263,10 @@ impl Input {
         self.optional_field(name).map(catalogue_from).transpose()
     }
 
+    fn policy(&self, name: &'static str) -> Result<Policy, Error> {
+        crate::scenario::resolve_policy(name, &self.field(name)?)
+    }
+
     fn organisation(&self) -> Result<Organisation, Error> {
         Organisation::from_value(self.field("organisation")?)
     }
@@ -237,12 +287,17 @@ fn organisation_summary(org: &Organisation) -> Value {
 
 fn catalogue_from(value: Value) -> Result<Catalogue, Error> {
     match value {
-        Value::String(id) => match id.as_str() {
-            "central-2020" => Catalogue::central_2020(),
-            "synthetic-local" => Ok(crate::synthetic::local_catalogue(&Catalogue::central_2020()?)),
-            _ => Err(Error::Unknown { what: "catalogue", what_vi: "danh mục", name: id.chars().take(60).collect() }),
-        },
+        Value::String(id) => embedded_catalogue(&id),
         other => Catalogue::from_value(other),
+    }
+}
+
+/// An embedded catalogue by id: `central-2020` or `synthetic-local`.
+pub(crate) fn embedded_catalogue(id: &str) -> Result<Catalogue, Error> {
+    match id {
+        "central-2020" => Catalogue::central_2020(),
+        "synthetic-local" => Ok(crate::synthetic::local_catalogue(&Catalogue::central_2020()?)),
+        _ => Err(Error::Unknown { what: "catalogue", what_vi: "danh mục", name: id.chars().take(60).collect() }),
     }
 }
 

@@ -41,6 +41,22 @@ pub(crate) fn from_value<T: DeserializeOwned>(document: &'static str, value: ser
     })
 }
 
+/// Parses a JSON value found at `key` of a larger document, locating errors from that key.
+pub(crate) fn nested<T: DeserializeOwned>(
+    document: &'static str,
+    key: &str,
+    value: serde_json::Value,
+) -> Result<T, Error> {
+    from_value(document, value).map_err(|error| match error {
+        Error::Json { document, location, detail } => {
+            let mut path = Path::root().key(key);
+            path.0.extend(location.path.0);
+            Error::Json { document, location: Location { path, line: None, column: None }, detail }
+        }
+        other => other,
+    })
+}
+
 fn normalise(value: serde_json::Value) -> serde_json::Value {
     use serde_json::Value;
     match value {

@@ -30,6 +30,7 @@ pub mod path;
 pub mod period;
 pub mod policy;
 pub mod review;
+pub mod scenario;
 pub mod schema;
 pub mod synthetic;
 pub mod text;

@@ -84,17 +84,18 @@ fn reason(f: &Firing, result: &MemberResult) -> Text {
         Rule::DuplicateReview => {
             Text::new(format!("có nhiều phiếu đánh giá tháng {month}"), format!("there is more than one review for {month}"))
         }
-        Rule::Manifestation | Rule::ExemplaryHelp | Rule::ProhibitionHelp => {
-            let (found_vi, found_en) = match f.rule {
-                Rule::Manifestation => ("có", "present"),
-                Rule::ExemplaryHelp => ("chưa tốt", "not yet good"),
-                _ => ("bị vi phạm", "violated"),
-            };
-            Text::new(
-                format!("{kind_vi} {items} {found_vi}, hạn khắc phục {deadline}"),
-                format!("{kind_en} {items} {found_en}, to be remedied by {deadline}"),
-            )
-        }
+        Rule::Manifestation => Text::new(
+            format!("có biểu hiện {items}, hạn khắc phục {deadline}"),
+            format!("manifestation {items} present, to be remedied by {deadline}"),
+        ),
+        Rule::ExemplaryHelp => Text::new(
+            format!("nội dung nêu gương {items} chưa tốt, hạn khắc phục {deadline}"),
+            format!("exemplary item {items} not yet good, to be remedied by {deadline}"),
+        ),
+        Rule::ProhibitionHelp => Text::new(
+            format!("vi phạm điều không được làm {items}, hạn khắc phục {deadline}"),
+            format!("prohibited item {items} violated, to be remedied by {deadline}"),
+        ),
         Rule::OpenCase => Text::new(
             format!("{kind_vi} {items} (mở tháng {months}) đang khắc phục, hạn {deadline}"),
             format!("{kind_en} {items} (opened {months}) is being remedied, deadline {deadline}"),
@@ -104,7 +105,9 @@ fn reason(f: &Firing, result: &MemberResult) -> Text {
             format!("{kind_en} {items} (opened {months}) awaits the inspection's outcome"),
         ),
         Rule::ExemplaryInspect => Text::new(format!("{kind_vi} {items} chưa tốt"), format!("{kind_en} {items} not yet good")),
-        Rule::ProhibitionInspect => Text::new(format!("{kind_vi} {items} bị vi phạm"), format!("{kind_en} {items} violated")),
+        Rule::ProhibitionInspect => {
+            Text::new(format!("vi phạm điều không được làm {items}"), format!("prohibited item {items} violated"))
+        }
         Rule::Overdue => Text::new(
             format!("{kind_vi} {items} chưa được khắc phục sau {threshold} tháng (hạn {deadline})"),
             format!("{kind_en} {items} was not remedied after {threshold} month(s) (deadline {deadline})"),

@@ -63,9 +63,16 @@ impl Evaluator<'_> {
         issues: &mut Vec<Issue>,
     ) -> MemberResult {
         let month = input.month;
+        // Outcomes for cases that exist are recorded first (a closed case no longer counts this
+        // month); those for a case that opens this month, after it has opened.
+        let mut later = Vec::new();
         for &k in input.outcomes {
             if let Some(record) = history.outcomes.get(k) {
-                Self::record_outcome(k, &record.item, record.opened, &record.outcome, input, cases, issues);
+                if cases.iter().any(|c| c.item == record.item && c.opened == record.opened) {
+                    Self::record_outcome(k, &record.item, record.opened, &record.outcome, input, cases, issues);
+                } else {
+                    later.push(k);
+                }
             }
         }
         let standing = self.standing(input, history, issues);
@@ -111,6 +118,11 @@ impl Evaluator<'_> {
         if evaluated {
             self.breadth(month, scratch, cases, &mut result.rules);
             self.still_open(month, scratch, stamp, cases, &mut result.rules);
+        }
+        for k in later {
+            if let Some(record) = history.outcomes.get(k) {
+                Self::record_outcome(k, &record.item, record.opened, &record.outcome, input, cases, issues);
+            }
         }
         result.rules.sort_by(|a, b| (b.rule.verdict(), a.rule, &a.items).cmp(&(a.rule.verdict(), b.rule, &b.items)));
         result.verdict = match standing {
@@ -378,15 +390,6 @@ impl Evaluator<'_> {
             );
             return;
         };
-        let problem = match (case.state, case.escalated) {
-            (CaseState::Closed, _) => Some(IssueCode::OutcomeAlreadyRecorded),
-            (CaseState::Escalated, Some(e)) if e.month <= outcome.month => None,
-            _ => Some(IssueCode::CaseNotEscalated),
-        };
-        if let Some(code) = problem {
-            issues.push(Issue::new(code, at()).with("item", item).with("member", member).with("month", outcome.month));
-            return;
-        }
         match (outcome.decision, outcome.form) {
             (Decision::Discipline, None) => {
                 issues.push(Issue::new(IssueCode::DisciplineFormMissing, at().key("form")));
@@ -404,6 +407,15 @@ impl Evaluator<'_> {
                 return;
             }
             _ => {}
+        }
+        let problem = match (case.state, case.escalated) {
+            (CaseState::Closed, _) => Some(IssueCode::OutcomeAlreadyRecorded),
+            (CaseState::Escalated, Some(e)) if e.month <= outcome.month => None,
+            _ => Some(IssueCode::CaseNotEscalated),
+        };
+        if let Some(code) = problem {
+            issues.push(Issue::new(code, at()).with("item", item).with("member", member).with("month", outcome.month));
+            return;
         }
         case.state = CaseState::Closed;
         case.outcome = Some(outcome.clone());

@@ -5,12 +5,15 @@
 //!   error (with `--strict`, also when any is a warning).
 //! - `soisua validate --default`: the embedded central catalogue, and how many of its items carry
 //!   official wording.
+//! - `soisua evaluate <scenario.json>`: runs a scenario (see `soisua::scenario`), prints the report
+//!   as JSON, exits 1 when one of its expectations fails.
 //! - `soisua demo`: the main job — the embedded default district (synthetic, article-shaped), a month
 //!   of reviews, validated and summarised.
 //!
 //! Exit codes: 0 fine, 1 findings, 2 the input could not be used at all (an `Error`).
 
 mod demo;
+mod evaluate;
 mod output;
 mod validate;
 
@@ -31,6 +34,8 @@ struct Cli {
 enum Command {
     /// Validate a catalogue, an organisation or a batch of reviews (kind detected from the content).
     Validate(validate::Args),
+    /// Evaluate a scenario (JSON): verdicts, cases, explanations; exit 1 when an expectation fails.
+    Evaluate(evaluate::Args),
     /// Build the embedded default district, a month of reviews, and print what it has.
     Demo(demo::Args),
 }
@@ -80,6 +85,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Demo(args) => demo::run(&args),
+        Command::Evaluate(args) => evaluate::run(&args),
     };
     match result {
         Ok(code) => code,
