@@ -34,6 +34,23 @@ pub(crate) fn to_object(name: &'static str, obj: &Bound<'_, PyAny>) -> Result<Va
     to_value(name, obj)
 }
 
+/// A document given as a `dict` or as its JSON text (`str`).
+pub(crate) fn to_document(name: &'static str, obj: &Bound<'_, PyAny>) -> Result<Value, Error> {
+    if obj.cast::<PyString>().is_err() {
+        return to_object(name, obj);
+    }
+    let text = to_string(name, obj)?;
+    serde_json::from_str(&text).map_err(|e| Error::Json {
+        document: "request",
+        location: soisua::Location {
+            path: soisua::Path::root().key(name),
+            line: Some(e.line() as u64),
+            column: Some(e.column() as u64),
+        },
+        detail: e.to_string().split(" at line ").next().unwrap_or_default().to_owned(),
+    })
+}
+
 /// The text of a Python `str` passed as argument `name`.
 pub(crate) fn to_string(name: &'static str, obj: &Bound<'_, PyAny>) -> Result<String, Error> {
     match obj.cast::<PyString>() {

@@ -96,11 +96,16 @@ pub(crate) fn raise_json(py: Python<'_>, error: &Value) -> PyErr {
             Some(location) => crate::convert::to_py(py, location)?,
             None => py.None().into_bound(py),
         };
+        let issues = match error.get("issues") {
+            Some(issues) => crate::convert::to_py(py, issues)?,
+            None => py.None().into_bound(py),
+        };
         let exception = FROM_NATIVE.import(py, "soisua.errors", "_from_native")?.call1((
             field("code"),
             field("message_en"),
             field("message_vi"),
             location,
+            issues,
         ))?;
         Ok(PyErr::from_value(exception))
     };

@@ -27,6 +27,32 @@ fn parse_period<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Boun
     answer(py, &result)
 }
 
+/// Runs a scenario (a dict, or its JSON text): verdicts month by month with explanations, the
+/// cases at the end, findings about the inputs, what amendments and another policy change, and
+/// whether its expectations held. The same report as `soisua evaluate` and the JS `runScenario`.
+#[pyfunction]
+fn run_scenario<'py>(py: Python<'py>, scenario: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let scenario = convert::to_document("scenario", scenario).map_err(|e| raise(py, e))?;
+    let result = py.detach(|| run(|| Ok(soisua::api::call("scenario.run", json!({ "scenario": scenario })))));
+    answer(py, &result.map_err(|failure| failure.into_py_err(py))?)
+}
+
+/// The embedded default evaluation policy, as a dict.
+#[pyfunction]
+fn default_policy(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    let result = run(|| Ok(soisua::api::call("policy.default", json!({})))).map_err(|f| f.into_py_err(py))?;
+    answer(py, &result)
+}
+
+/// The findings about a policy (a dict, or its JSON text), as a list of dicts.
+#[pyfunction]
+fn validate_policy<'py>(py: Python<'py>, policy: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let policy = convert::to_document("policy", policy).map_err(|e| raise(py, e))?;
+    let result = run(|| Ok(soisua::api::call("policy.validate", json!({ "policy": policy }))))
+        .map_err(|failure| failure.into_py_err(py))?;
+    answer(py, &result)
+}
+
 /// The JSON API: `{"ok": result}` or `{"error": {...}}`, exactly as the core answers; never raises
 /// for bad input (a Python object that is not JSON is an `invalid_argument` error answer).
 #[pyfunction]
@@ -49,5 +75,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<reviews::PyReviewBatch>()?;
     m.add_function(wrap_pyfunction!(parse_period, m)?)?;
     m.add_function(wrap_pyfunction!(call, m)?)?;
+    m.add_function(wrap_pyfunction!(run_scenario, m)?)?;
+    m.add_function(wrap_pyfunction!(default_policy, m)?)?;
+    m.add_function(wrap_pyfunction!(validate_policy, m)?)?;
     Ok(())
 }

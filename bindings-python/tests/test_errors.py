@@ -20,6 +20,7 @@ CLASSES = {
     "invalid_value": soisua.InvalidValueError,
     "unknown_name": soisua.UnknownNameError,
     "invalid_argument": soisua.InvalidArgumentError,
+    "invalid_document": soisua.InvalidDocumentError,
     "internal_error": soisua.InternalError,
 }
 

@@ -40,6 +40,51 @@ pub fn parse_period(#[wasm_bindgen(unchecked_param_type = "string")] text: &JsVa
     answer("period.parse", json!({ "period": period }))
 }
 
+/// Runs a scenario (a plain object, or its JSON text): verdicts month by month with explanations,
+/// the cases at the end, findings about the inputs, what amendments and another policy change,
+/// and whether its expectations held — the same report as `soisua evaluate` and Python's
+/// `run_scenario`. Throws a `SoisuaError` (`invalid_document` with `issues` for a policy with errors).
+///
+/// ```js
+/// const report = runScenario(scenario);
+/// report.months[0].results[0].explanation.vi;   // "Đồng chí …: giúp đỡ vì có biểu hiện TTCT-3, …"
+/// ```
+#[wasm_bindgen(js_name = runScenario, unchecked_return_type = "ScenarioReport")]
+pub fn run_scenario(
+    #[wasm_bindgen(unchecked_param_type = "ScenarioObject | string")] scenario: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let scenario = match scenario.as_string() {
+        Some(text) => serde_json::from_str(&text).map_err(|e| {
+            crate::error::to_js(&soisua::Error::Json {
+                document: "scenario",
+                location: soisua::Location {
+                    path: soisua::Path::root(),
+                    line: Some(e.line() as u64),
+                    column: Some(e.column() as u64),
+                },
+                detail: e.to_string().split(" at line ").next().unwrap_or_default().to_owned(),
+            })
+        })?,
+        None => value::document("scenario", scenario).or_throw()?,
+    };
+    answer("scenario.run", json!({ "scenario": scenario }))
+}
+
+/// The embedded default evaluation policy, as a plain object.
+#[wasm_bindgen(js_name = defaultPolicy, unchecked_return_type = "PolicyObject")]
+pub fn default_policy() -> Result<JsValue, JsValue> {
+    answer("policy.default", json!({}))
+}
+
+/// The findings about a policy (a plain object): holes and overlaps in the ladder, values out of range.
+#[wasm_bindgen(js_name = validatePolicy, unchecked_return_type = "Finding[]")]
+pub fn validate_policy(
+    #[wasm_bindgen(unchecked_param_type = "PolicyObject")] policy: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let policy = value::document("policy", policy).or_throw()?;
+    answer("policy.validate", json!({ "policy": policy }))
+}
+
 #[derive(Serialize)]
 struct Operation {
     name: &'static str,

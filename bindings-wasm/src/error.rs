@@ -140,8 +140,7 @@ pub(crate) fn output(detail: &str) -> soisua::Error {
 
 /// The JS `Error` for a core error.
 pub(crate) fn to_js(error: &soisua::Error) -> JsValue {
-    let location = error.location().and_then(|location| crate::value::to_js(location).ok());
-    build(error.code(), &error.message_en(), &error.message_vi(), location)
+    from_answer(&soisua::api::error_json(error))
 }
 
 /// The JS `Error` for an error answer of the core's JSON api (`{code, message_en, message_vi,
@@ -149,7 +148,12 @@ pub(crate) fn to_js(error: &soisua::Error) -> JsValue {
 pub(crate) fn from_answer(error: &Value) -> JsValue {
     let text = |key: &str| error.get(key).and_then(Value::as_str).unwrap_or_default();
     let location = error.get("location").and_then(|location| crate::value::to_js(location).ok());
-    build(text("code"), text("message_en"), text("message_vi"), location)
+    let error_js = build(text("code"), text("message_en"), text("message_vi"), location);
+    if let Some(issues) = error.get("issues").and_then(|issues| crate::value::to_js(issues).ok()) {
+        // Setting a property on a fresh `Error` cannot throw: there is no setter to run.
+        let _ = js_sys::Reflect::set(&error_js, &JsValue::from_str("issues"), &issues);
+    }
+    error_js
 }
 
 fn build(code: &str, message_en: &str, message_vi: &str, location: Option<JsValue>) -> JsValue {

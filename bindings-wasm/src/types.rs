@@ -38,7 +38,8 @@ export type ErrorCode =
   | "invalid_csv"
   | "invalid_value"
   | "unknown_name"
-  | "invalid_argument";
+  | "invalid_argument"
+  | "invalid_document";
 
 /** What every function of this module throws: a real `Error` with a stable code. */
 export interface SoisuaError extends Error {
@@ -49,6 +50,8 @@ export interface SoisuaError extends Error {
   /** English message (also `message`). */
   messageEn: string;
   location?: ErrorLocation;
+  /** For `invalid_document`: the findings that make the document unusable. */
+  issues?: Finding[];
 }
 
 /** A text in Vietnamese with its English counterpart. */
@@ -277,7 +280,13 @@ export type Operation =
   | "synthetic.catalogue"
   | "synthetic.reviews"
   | "synthetic.month"
-  | "reviews.tally";
+  | "reviews.tally"
+  | "policy.default"
+  | "policy.validate"
+  | "policy.check_versions"
+  | "scenario.run"
+  | "discipline.allowed"
+  | "discipline.limitation";
 
 export interface OperationInfo {
   name: Operation;
@@ -290,6 +299,153 @@ export interface ApiError {
   message_en: string;
   message_vi: string;
   location?: ErrorLocation;
+  issues?: Finding[];
+}
+
+export type Action = "help" | "inspect";
+export type Verdict = "not_evaluated" | "commend" | "help" | "inspect";
+export type RuleId =
+  | "commend"
+  | "not_evaluated.no_conclusion"
+  | "not_evaluated.incomplete"
+  | "not_evaluated.catalogue_mismatch"
+  | "not_evaluated.duplicate_review"
+  | "help.manifestation"
+  | "help.exemplary"
+  | "help.prohibition"
+  | "help.open_case"
+  | "help.pending"
+  | "inspect.exemplary"
+  | "inspect.prohibition"
+  | "inspect.overdue"
+  | "inspect.relapse"
+  | "inspect.breadth"
+  | "inspect.pending";
+export type CaseState = "open" | "remedied" | "escalated" | "closed";
+export type CaseSource = "cell" | "supervision";
+export type Decision = "no_violation" | "reminder" | "discipline";
+export type DisciplineForm = "reprimand" | "warning" | "removal_from_post" | "expulsion" | "dissolution";
+
+/** An evaluation policy (wire shape; see the JSON schema `schemas/policy.schema.json`). */
+export interface PolicyObject {
+  id: string;
+  version: string;
+  title: Text;
+  issuer: string;
+  document_number?: string;
+  effective_from: string;
+  effective_until?: string;
+  catalogues?: { id: string; version?: string }[];
+  remedy_windows: { severity: Severity; months: number }[];
+  prohibitions: { severity: Severity; action: Action }[];
+  exemplary: { action: Action; window: Severity };
+  recurrence: { cases: number; within_months: number };
+  breadth: { manifestations: number };
+  pending_inspection: Action;
+  commend_requires_complete: boolean;
+  limitation: {
+    reprimand: number | null;
+    warning: number | null;
+    removal_from_post: number | null;
+    dissolution: number | null;
+    expulsion: number | null;
+  };
+  notes?: string;
+}
+
+/** A scenario (wire shape; see `schemas/scenario.schema.json`). */
+export interface ScenarioObject {
+  name: string;
+  description?: string;
+  catalogue: string | CatalogueObject;
+  policy: "default" | PolicyObject;
+  organisation: OrganisationObject;
+  unit?: string;
+  months?: { from: string; to: string };
+  cases?: CaseObject[];
+  reviews?: ScenarioReviewObject[];
+  supervision?: { member: string; month: string; item: string; finding: ReviewFinding; by?: string }[];
+  outcomes?: { member: string; item: string; opened: string; month: string; decision: Decision; form?: DisciplineForm; note?: string }[];
+  amendments?: ScenarioReviewObject[];
+  what_if?: "default" | PolicyObject;
+  expect?: Record<string, unknown>;
+}
+
+/** A review in a scenario: in full (`answers`) or compact (`cell`, `self`, `rest`). */
+export interface ScenarioReviewObject {
+  member: string;
+  unit: string;
+  month: string;
+  catalogue?: CatalogueRef;
+  status?: ReviewStatus;
+  answers?: AnswerObject[];
+  cell?: Record<string, ReviewFinding>;
+  self?: Record<string, ReviewFinding>;
+  rest?: "clean";
+  notes?: string;
+}
+
+export interface CaseObject {
+  member: string;
+  item: string;
+  opened: string;
+  source: CaseSource;
+  unit?: string;
+  deadline: string;
+  state: CaseState;
+  remedied?: string;
+  escalated?: { month: string; rule: RuleId };
+  outcome?: { month: string; decision: Decision; form?: DisciplineForm; note?: string };
+}
+
+/** One rule that fired for a member-month. */
+export interface RuleFiring {
+  rule: RuleId;
+  items?: string[];
+  kind?: ItemKind;
+  months?: string[];
+  threshold?: number;
+  value?: number;
+  deadline?: string;
+  source?: CaseSource;
+}
+
+export interface MemberResult {
+  member: string;
+  month: string;
+  unit?: string;
+  verdict: Verdict;
+  rules: RuleFiring[];
+  disagreements?: { item: string; self: ReviewFinding; cell: ReviewFinding }[];
+  provisional?: boolean;
+  explanation: Text;
+}
+
+export interface VerdictChange {
+  member: string;
+  month: string;
+  before: Verdict | null;
+  after: Verdict | null;
+  rules_before: RuleId[];
+  rules_after: RuleId[];
+}
+
+/** What `runScenario` returns. */
+export interface ScenarioReport {
+  name: string;
+  catalogue: CatalogueRef;
+  policy: string;
+  range: { from: string; to: string };
+  months: {
+    month: string;
+    counts: { not_evaluated: number; commend: number; help: number; inspect: number };
+    results: MemberResult[];
+  }[];
+  cases: CaseObject[];
+  issues: Finding[];
+  changes?: VerdictChange[];
+  what_if?: { policy: string; differences: VerdictChange[] };
+  expect?: { passed: boolean; failures: string[] };
 }
 
 /** The JSON api's answer: exactly one of `ok` and `error`. */

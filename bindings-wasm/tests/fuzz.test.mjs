@@ -15,7 +15,7 @@ import {
   smallReviews,
 } from "./soisua.mjs";
 
-const CODES = ["invalid_json", "invalid_csv", "invalid_value", "unknown_name", "invalid_argument"];
+const CODES = ["invalid_json", "invalid_csv", "invalid_value", "unknown_name", "invalid_argument", "invalid_document"];
 const ROUNDS = Number(process.env.SOISUA_FUZZ_ROUNDS ?? 150);
 
 /** mulberry32: a small seeded generator, so a failure replays. */

@@ -6,9 +6,15 @@ import init, {
   Organisation,
   ReviewBatch,
   call,
+  defaultPolicy,
   operations,
   parsePeriod,
+  runScenario,
+  validatePolicy,
   type ApiAnswer,
+  type PolicyObject,
+  type ScenarioReport,
+  type Verdict,
   type CatalogueItem,
   type CatalogueObject,
   type Finding,
@@ -77,8 +83,19 @@ export async function typedUse(): Promise<string[]> {
   // @ts-expect-error ReviewBatch.validate takes a Catalogue, not an object
   batch.validate(object, org);
 
+  const policy: PolicyObject = defaultPolicy();
+  const policyFindings: Finding[] = validatePolicy(policy);
+  const report: ScenarioReport = runScenario("{}");
+  const verdict: Verdict | undefined = report.months[0]?.results[0]?.verdict;
+  const rule: string | undefined = report.months[0]?.results[0]?.rules[0]?.rule;
+  // @ts-expect-error a verdict is one of four strings
+  const notAVerdict: Verdict = "praise";
+  // @ts-expect-error remedy windows are a list of {severity, months}
+  policy.remedy_windows = { minor: 3 };
+
   central.free();
   return [String(total), subgroup ?? "", kind ?? "", version, vi, String(paths.length), params ?? "",
     String(fromCsv.id), ...issueCodes, String(members), String(length), String(reviewFindings.length),
-    month ?? "", period.kind, JSON.stringify(other), ...ops, wrong];
+    month ?? "", period.kind, JSON.stringify(other), ...ops, wrong, String(policyFindings.length), verdict ?? "",
+    rule ?? "", notAVerdict];
 }

@@ -17,9 +17,9 @@
 
 use serde_json::{json, Value};
 
-use crate::synthetic::{Rates, Scale};
 use crate::discipline::{DisciplineForm, Subject};
 use crate::scenario::Scenario;
+use crate::synthetic::{Rates, Scale};
 use crate::{Catalogue, Error, Issue, Month, Organisation, Period, Policy, ReviewBatch};
 
 /// The operations [`call`] accepts, with a one-line description each.
@@ -47,7 +47,8 @@ pub const OPERATIONS: &[(&str, &str)] = &[
 ];
 
 /// Runs one operation on a JSON input and returns the JSON answer: `{"ok": result}` on success,
-/// `{"error": {"code", "message_en", "message_vi", "location"?}}` on failure.
+/// `{"error": {"code", "message_en", "message_vi", "location"?, "issues"?}}` on failure (`issues`
+/// for a document refused because of its findings, `invalid_document`).
 pub fn call(op: &str, input: Value) -> Value {
     match dispatch(op, input) {
         Ok(value) => json!({ "ok": value }),
@@ -64,6 +65,9 @@ pub fn error_json(error: &Error) -> Value {
     });
     if let (Some(location), Some(map)) = (error.location(), out.as_object_mut()) {
         map.insert("location".into(), serde_json::to_value(location).unwrap_or(Value::Null));
+    }
+    if let (false, Some(map)) = (error.issues().is_empty(), out.as_object_mut()) {
+        map.insert("issues".into(), serde_json::to_value(error.issues()).unwrap_or(Value::Null));
     }
     out
 }

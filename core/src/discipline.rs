@@ -73,7 +73,7 @@ impl DisciplineForm {
     /// assert!(!DisciplineForm::RemovalFromPost.is_allowed_for(Subject::FullMember { holds_post: false }));
     /// ```
     pub fn allowed_for(subject: Subject) -> &'static [DisciplineForm] {
-        use DisciplineForm::{Dissolution, Expulsion, Reprimand, RemovalFromPost, Warning};
+        use DisciplineForm::{Dissolution, Expulsion, RemovalFromPost, Reprimand, Warning};
         match subject {
             Subject::FullMember { holds_post: true } => &[Reprimand, Warning, RemovalFromPost, Expulsion],
             Subject::FullMember { holds_post: false } => &[Reprimand, Warning, Expulsion],

@@ -7,7 +7,7 @@ use schemars::{schema_for, Schema};
 ///
 /// ```
 /// let names: Vec<&str> = soisua::schema::all().into_iter().map(|(n, _)| n).collect();
-/// assert_eq!(names, ["catalogue", "organisation", "review-batch", "issue"]);
+/// assert_eq!(names, ["catalogue", "organisation", "review-batch", "issue", "policy", "scenario", "scenario-report", "case"]);
 /// ```
 pub fn all() -> Vec<(&'static str, Schema)> {
     vec![
@@ -15,5 +15,9 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         ("organisation", schema_for!(crate::Organisation)),
         ("review-batch", schema_for!(crate::ReviewBatch)),
         ("issue", schema_for!(crate::Issue)),
+        ("policy", schema_for!(crate::Policy)),
+        ("scenario", schema_for!(crate::scenario::Scenario)),
+        ("scenario-report", schema_for!(crate::scenario::ScenarioReport)),
+        ("case", schema_for!(crate::Case)),
     ]
 }

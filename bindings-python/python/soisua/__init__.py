@@ -9,11 +9,22 @@ monthly reviews, with findings in Vietnamese and English.
 '2020-07'
 """
 
-from soisua._native import Catalogue, Organisation, ReviewBatch, __version__, call, parse_period
+from soisua._native import (
+    Catalogue,
+    Organisation,
+    ReviewBatch,
+    __version__,
+    call,
+    default_policy,
+    parse_period,
+    run_scenario,
+    validate_policy,
+)
 from soisua.errors import (
     InternalError,
     InvalidArgumentError,
     InvalidCsvError,
+    InvalidDocumentError,
     InvalidJsonError,
     InvalidValueError,
     SoisuaError,
@@ -27,11 +38,15 @@ __all__ = [
     "ReviewBatch",
     "parse_period",
     "call",
+    "run_scenario",
+    "default_policy",
+    "validate_policy",
     "SoisuaError",
     "InvalidJsonError",
     "InvalidCsvError",
     "InvalidValueError",
     "UnknownNameError",
     "InvalidArgumentError",
+    "InvalidDocumentError",
     "InternalError",
 ]

@@ -1,7 +1,17 @@
 # Hand-written stubs of the native module, checked against the binary by `mypy.stubtest`.
-from typing import Any, ClassVar, Dict, List, Optional, Tuple, final
+from typing import Any, ClassVar, Dict, List, Optional, Tuple, Union, final
 
-__all__ = ["__version__", "Catalogue", "Organisation", "ReviewBatch", "call", "parse_period"]
+__all__ = [
+    "__version__",
+    "Catalogue",
+    "Organisation",
+    "ReviewBatch",
+    "call",
+    "parse_period",
+    "run_scenario",
+    "default_policy",
+    "validate_policy",
+]
 
 __version__: str
 
@@ -85,3 +95,6 @@ class ReviewBatch:
 
 def parse_period(text: str) -> Dict[str, Any]: ...
 def call(op: str, input: Any) -> Dict[str, Any]: ...
+def run_scenario(scenario: Union[Dict[str, Any], str]) -> Dict[str, Any]: ...
+def default_policy() -> Dict[str, Any]: ...
+def validate_policy(policy: Union[Dict[str, Any], str]) -> List[Dict[str, Any]]: ...

@@ -10,7 +10,7 @@ Findings about otherwise usable data are not exceptions: ``validate()`` returns 
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Dict, Optional, Tuple, Type
+from typing import Any, ClassVar, Dict, List, Optional, Tuple, Type
 
 __all__ = [
     "SoisuaError",
@@ -19,6 +19,7 @@ __all__ = [
     "InvalidValueError",
     "UnknownNameError",
     "InvalidArgumentError",
+    "InvalidDocumentError",
     "InternalError",
 ]
 
@@ -33,6 +34,7 @@ class SoisuaError(ValueError):
     message_en: str
     message_vi: str
     location: Optional[Dict[str, Any]]
+    issues: List[Dict[str, Any]]
 
     def __init__(
         self,
@@ -40,12 +42,14 @@ class SoisuaError(ValueError):
         message_en: str,
         message_vi: str,
         location: Optional[Dict[str, Any]] = None,
+        issues: Optional[List[Dict[str, Any]]] = None,
     ) -> None:
         super().__init__(message_en)
         self.code = code
         self.message_en = message_en
         self.message_vi = message_vi
         self.location = location
+        self.issues = list(issues) if issues else []
 
     def __str__(self) -> str:
         return self.message_en
@@ -54,7 +58,7 @@ class SoisuaError(ValueError):
         return f"{type(self).__name__}(code={self.code!r}, message_en={self.message_en!r})"
 
     def __reduce__(self) -> Tuple[Any, ...]:
-        return (type(self), (self.code, self.message_en, self.message_vi, self.location))
+        return (type(self), (self.code, self.message_en, self.message_vi, self.location, self.issues))
 
 
 class InvalidJsonError(SoisuaError):
@@ -87,6 +91,12 @@ class InvalidArgumentError(SoisuaError):
     default_code = "invalid_argument"
 
 
+class InvalidDocumentError(SoisuaError):
+    """A document (a policy) with errors that make it unusable; ``issues`` lists the findings."""
+
+    default_code = "invalid_document"
+
+
 class InternalError(SoisuaError):
     """A bug in soisua (the core panicked); please report it with the message."""
 
@@ -101,14 +111,19 @@ _BY_CODE: Dict[str, Type[SoisuaError]] = {
         InvalidValueError,
         UnknownNameError,
         InvalidArgumentError,
+        InvalidDocumentError,
         InternalError,
     )
 }
 
 
 def _from_native(
-    code: str, message_en: str, message_vi: str, location: Optional[Dict[str, Any]]
+    code: str,
+    message_en: str,
+    message_vi: str,
+    location: Optional[Dict[str, Any]],
+    issues: Optional[List[Dict[str, Any]]] = None,
 ) -> SoisuaError:
     """The exception for an error of the native module (called from Rust)."""
     cls = _BY_CODE.get(code, SoisuaError)
-    return cls(code, message_en, message_vi, location)
+    return cls(code, message_en, message_vi, location, issues)

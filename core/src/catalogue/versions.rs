@@ -62,7 +62,8 @@ pub(crate) fn check_versions_of<T: Versioned>(documents: &[T], overlap: IssueCod
             let path = Path::root().index(index);
             if other.version() == later.version() {
                 issues.push(
-                    Issue::new(IssueCode::DuplicateCode, path).with("code", format!("{}@{}", later.id(), later.version())),
+                    Issue::new(IssueCode::DuplicateCode, path)
+                        .with("code", format!("{}@{}", later.id(), later.version())),
                 );
             } else if overlaps(other, later) {
                 issues.push(

@@ -71,9 +71,10 @@ fn reason(f: &Firing, result: &MemberResult) -> Text {
             "không có thiếu sót và không có trường hợp đang khắc phục",
             "nothing is adverse and no case is open",
         ),
-        Rule::NoConclusion => {
-            Text::new(format!("chưa có kết luận của chi bộ tháng {month}"), format!("there is no cell conclusion for {month}"))
-        }
+        Rule::NoConclusion => Text::new(
+            format!("chưa có kết luận của chi bộ tháng {month}"),
+            format!("there is no cell conclusion for {month}"),
+        ),
         Rule::Incomplete => Text::new(
             format!("còn {} nội dung chưa có kết luận của chi bộ", threshold.saturating_sub(value)),
             format!("{} item(s) lack the cell's conclusion", threshold.saturating_sub(value)),
@@ -81,9 +82,10 @@ fn reason(f: &Firing, result: &MemberResult) -> Text {
         Rule::CatalogueMismatch => {
             Text::new("phiếu đánh giá dùng danh mục khác", "the review was made under another catalogue")
         }
-        Rule::DuplicateReview => {
-            Text::new(format!("có nhiều phiếu đánh giá tháng {month}"), format!("there is more than one review for {month}"))
-        }
+        Rule::DuplicateReview => Text::new(
+            format!("có nhiều phiếu đánh giá tháng {month}"),
+            format!("there is more than one review for {month}"),
+        ),
         Rule::Manifestation => Text::new(
             format!("có biểu hiện {items}, hạn khắc phục {deadline}"),
             format!("manifestation {items} present, to be remedied by {deadline}"),
@@ -104,7 +106,9 @@ fn reason(f: &Firing, result: &MemberResult) -> Text {
             format!("{kind_vi} {items} (mở tháng {months}) đang chờ kết quả kiểm tra"),
             format!("{kind_en} {items} (opened {months}) awaits the inspection's outcome"),
         ),
-        Rule::ExemplaryInspect => Text::new(format!("{kind_vi} {items} chưa tốt"), format!("{kind_en} {items} not yet good")),
+        Rule::ExemplaryInspect => {
+            Text::new(format!("{kind_vi} {items} chưa tốt"), format!("{kind_en} {items} not yet good"))
+        }
         Rule::ProhibitionInspect => {
             Text::new(format!("vi phạm điều không được làm {items}"), format!("prohibited item {items} violated"))
         }

@@ -68,7 +68,8 @@ impl Evaluator<'_> {
                 issues.push(Issue::new(IssueCode::UnknownItem, at.clone().key("item")).with("item", &case.item));
             }
             if self.org.member(&case.member).is_none() {
-                issues.push(Issue::new(IssueCode::UnknownMember, at.clone().key("member")).with("member", &case.member));
+                issues
+                    .push(Issue::new(IssueCode::UnknownMember, at.clone().key("member")).with("member", &case.member));
             }
             if !case.is_consistent() {
                 issues.push(

@@ -213,11 +213,7 @@ impl Evaluator<'_> {
                 continue;
             }
             if let Some(own) = answer.self_assessment.filter(|own| *own != cell && own.fits(rule.kind)) {
-                result.disagreements.push(Disagreement {
-                    item: answer.item.clone(),
-                    self_assessment: own,
-                    cell,
-                });
+                result.disagreements.push(Disagreement { item: answer.item.clone(), self_assessment: own, cell });
             }
             if Scratch::mark(&mut scratch.concluded, p, stamp) && applies(rule, roles) {
                 concluded += 1;
@@ -300,7 +296,8 @@ impl Evaluator<'_> {
             }
             match escalation {
                 Some(by) => case.escalate(month, by),
-                None => rules.push(Firing { deadline: Some(case.deadline), ..self.case_firing(help_rule(rule.kind), p, &case) }),
+                None => rules
+                    .push(Firing { deadline: Some(case.deadline), ..self.case_firing(help_rule(rule.kind), p, &case) }),
             }
             cases.push(case);
         }
@@ -350,7 +347,10 @@ impl Evaluator<'_> {
                     let adverse = scratch.adverse.iter().any(|(q, _)| *q == p);
                     let clean = scratch.clean.get(p) == Some(&stamp);
                     if !adverse && !clean {
-                        rules.push(Firing { deadline: Some(case.deadline), ..self.case_firing(Rule::OpenCase, p, case) });
+                        rules.push(Firing {
+                            deadline: Some(case.deadline),
+                            ..self.case_firing(Rule::OpenCase, p, case)
+                        });
                     }
                 }
                 _ => {}

@@ -43,8 +43,12 @@ impl Evaluator<'_> {
         if let Some(last) = ledger.last_month().filter(|last| from <= *last) {
             return Err(Error::Argument {
                 name: "from",
-                detail: format!("month {from} is not after the last month evaluated ({last}): months must come in order"),
-                detail_vi: format!("tháng {from} không sau tháng đã đánh giá gần nhất ({last}): phải đánh giá theo thứ tự"),
+                detail: format!(
+                    "month {from} is not after the last month evaluated ({last}): months must come in order"
+                ),
+                detail_vi: format!(
+                    "tháng {from} không sau tháng đã đánh giá gần nhất ({last}): phải đánh giá theo thứ tự"
+                ),
             });
         }
         if let Some(unit) = scope.filter(|u| self.org.unit(u).is_none()) {

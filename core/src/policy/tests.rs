@@ -9,7 +9,10 @@ fn default() -> Policy {
 fn the_default_is_clean_and_says_what_the_brief_says() {
     let p = default();
     assert!(p.validate().is_empty(), "{:?}", p.validate());
-    assert_eq!([p.window(Severity::Minor), p.window(Severity::Serious), p.window(Severity::Grave)], [Some(3), Some(1), Some(0)]);
+    assert_eq!(
+        [p.window(Severity::Minor), p.window(Severity::Serious), p.window(Severity::Grave)],
+        [Some(3), Some(1), Some(0)]
+    );
     assert_eq!(p.prohibition(Severity::Minor), Some(Action::Help));
     assert_eq!(p.prohibition(Severity::Serious), Some(Action::Inspect));
     assert_eq!((p.recurrence.cases, p.recurrence.within_months), (3, 6));
@@ -41,7 +44,10 @@ fn an_inverted_ladder_is_a_warning() {
     let issues = p.validate();
     assert_eq!(issues.len(), 1, "{issues:?}");
     assert!(issues.iter().all(|i| i.code == "policy_ladder_inverted" && !i.is_error()));
-    assert_eq!(issues[0].message_en, "in `remedy_windows`, the severity `grave` is treated more leniently than `serious`");
+    assert_eq!(
+        issues[0].message_en,
+        "in `remedy_windows`, the severity `grave` is treated more leniently than `serious`"
+    );
 }
 
 #[test]

@@ -63,7 +63,14 @@ impl Policy {
         let within = self.recurrence.within_months;
         range(recurrence.key("within_months"), "recurrence.within_months", within, 1, MAX_WITHIN, &mut issues);
         let breadth = self.breadth.manifestations;
-        range(Path::root().key("breadth").key("manifestations"), "breadth.manifestations", breadth, 1, 100, &mut issues);
+        range(
+            Path::root().key("breadth").key("manifestations"),
+            "breadth.manifestations",
+            breadth,
+            1,
+            100,
+            &mut issues,
+        );
         let limitation = self.limitation;
         for (field, years) in [
             ("reprimand", limitation.reprimand),

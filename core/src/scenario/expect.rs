@@ -121,12 +121,17 @@ impl Expect {
         }
         for want in &self.cases {
             let at = format!("case {} {} {}", want.member, want.item, want.opened);
-            let got = report.cases.iter().find(|c| c.member == want.member && c.item == want.item && c.opened == want.opened);
+            let got =
+                report.cases.iter().find(|c| c.member == want.member && c.item == want.item && c.opened == want.opened);
             match got {
                 None => failures.push(format!("{at}: no such case")),
                 Some(case) => {
                     if case.state != want.state {
-                        failures.push(format!("{at}: state `{}`, expected `{}`", case.state.as_str(), want.state.as_str()));
+                        failures.push(format!(
+                            "{at}: state `{}`, expected `{}`",
+                            case.state.as_str(),
+                            want.state.as_str()
+                        ));
                     }
                     if let Some(rule) = want.escalated_by {
                         let by = case.escalated.map(|e| e.rule);

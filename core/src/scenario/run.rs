@@ -4,11 +4,16 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-use super::{MonthRange, MonthReport, ResultReport, Rest, Scenario, ScenarioReport, ScenarioReview, VerdictCounts, WhatIf};
+use super::{
+    MonthRange, MonthReport, Rest, ResultReport, Scenario, ScenarioReport, ScenarioReview, VerdictCounts, WhatIf,
+};
 use crate::evaluation::{compare, Evaluator, History, MonthResult};
 use crate::review::validate::role_mask;
 use crate::review::{Answer, MonthlyReview, ReviewBatch, ReviewStatus};
 use crate::{Catalogue, Error, Finding, Issue, IssueCode, Month, Path, Policy};
+
+/// Months evaluated, the cases at the end, and the findings on the way.
+type Evaluated = (Vec<MonthResult>, Vec<crate::Case>, Vec<Issue>);
 
 impl Scenario {
     /// Runs the scenario: validates the inputs, evaluates the months, applies amendments and the
@@ -52,7 +57,8 @@ impl Scenario {
             let other = resolve_policy("what_if", other)?;
             let evaluator = Evaluator::new(&catalogue, &other, &self.organisation)?;
             let (after, _, _) = self.evaluate(&evaluator, &history, range)?;
-            let differences = compare(&months, &after).into_iter().filter(crate::evaluation::Change::verdict_changed).collect();
+            let differences =
+                compare(&months, &after).into_iter().filter(crate::evaluation::Change::verdict_changed).collect();
             report.what_if = Some(WhatIf { policy: other.reference(), differences });
         }
         let mut seen = HashSet::new();
@@ -64,12 +70,7 @@ impl Scenario {
         Ok(report)
     }
 
-    fn evaluate(
-        &self,
-        evaluator: &Evaluator<'_>,
-        history: &History,
-        range: MonthRange,
-    ) -> Result<(Vec<MonthResult>, Vec<crate::Case>, Vec<Issue>), Error> {
+    fn evaluate(&self, evaluator: &Evaluator<'_>, history: &History, range: MonthRange) -> Result<Evaluated, Error> {
         let (mut ledger, case_issues) = evaluator.ledger(self.cases.clone());
         let mut issues: Vec<Issue> = case_issues
             .into_iter()
