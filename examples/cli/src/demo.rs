@@ -1,5 +1,6 @@
 //! `soisua demo`: the embedded default district (synthetic, shaped like the article's), a month of
-//! reviews under the synthetic 82 / 23 / 22 local catalogue, validated and summarised.
+//! reviews under the synthetic 82 / 23 / 22 local catalogue, validated and summarised, and three
+//! months evaluated under the default policy (verdicts, cases, explanations).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -55,6 +56,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     }
 
     print_reviews(month, &batch.tally(&local));
+    print_evaluation(&org, &local, month, args.seed)?;
 
     println!("\nKiểm tra dữ liệu / Validation");
     for (vi, en, issues) in [
@@ -88,6 +90,39 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
 
     let failed = [&central_issues, &local_issues, &org_issues, &review_issues].iter().any(|i| has_errors(i));
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Evaluates the three months up to `month` under the default policy: verdicts per month, and the
+/// explanations of the first members sent to inspection in the last month.
+fn print_evaluation(org: &soisua::Organisation, catalogue: &Catalogue, month: Month, seed: u64) -> Result<(), Failure> {
+    let policy = soisua::Policy::default_2020()?;
+    let evaluator = soisua::Evaluator::new(catalogue, &policy, org)?;
+    let first = month.plus(-2);
+    let mut history = soisua::History::default();
+    for m in first.through(month) {
+        history.reviews.extend(synthetic::reviews(org, catalogue, m, seed, Rates::default()).reviews);
+    }
+    let mut ledger = soisua::Ledger::new();
+    let months = evaluator.replay(&mut ledger, &history, first, month, None)?;
+    println!("\nĐánh giá / Evaluation — {}", policy.reference());
+    for result in &months {
+        let [not_evaluated, commend, help, inspect] = result.counts();
+        println!(
+            "  {}: biểu dương / commend {commend}, giúp đỡ / help {help}, kiểm tra / inspect {inspect}, \
+             chưa đánh giá / not evaluated {not_evaluated}",
+            result.month
+        );
+    }
+    let open = ledger.cases().iter().filter(|c| c.is_active()).count();
+    println!("  trường hợp đang mở / active cases at the end: {open}");
+    if let Some(last) = months.last() {
+        for result in last.results.iter().filter(|r| r.verdict == soisua::Verdict::Inspect).take(3) {
+            let name = org.member(&result.member).and_then(|m| m.name.as_deref()).unwrap_or(&result.member);
+            let sentence = result.sentence(name);
+            println!("    {}\n      {}", sentence.vi, sentence.en);
+        }
+    }
+    Ok(())
 }
 
 fn print_organisation(org: &soisua::Organisation) {
