@@ -16,6 +16,7 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 step "embedded catalogue matches ../shared/domain/reference-items.json"
 python3 scripts/gen_central_catalogue.py --check
+python3 scripts/gen_scenario_vectors.py --check
 
 step "rust: cargo test --workspace"
 cargo test --workspace --quiet
