@@ -57,7 +57,8 @@ export async function typedUse(): Promise<string[]> {
   const other: ApiAnswer = call("some.future_op");
   const ops: Operation[] = operations().map((op) => op.name);
   if (answer.error) {
-    const code: "invalid_json" | "invalid_csv" | "invalid_value" | "unknown_name" | "invalid_argument" = answer.error.code;
+    const code: "invalid_json" | "invalid_csv" | "invalid_value" | "unknown_name" | "invalid_argument" | "invalid_document" =
+      answer.error.code;
     ops.push(code === "invalid_value" ? "period.parse" : "catalogue.summary");
   } else {
     const ok: unknown = answer.ok;
