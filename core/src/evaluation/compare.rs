@@ -41,12 +41,12 @@ impl Change {
 /// assert!(compare(&[], &[]).is_empty());
 /// ```
 pub fn compare(before: &[MonthResult], after: &[MonthResult]) -> Vec<Change> {
-    let index = |months: &[MonthResult]| -> HashMap<(Month, String), MemberResult> {
-        months.iter().flat_map(|m| m.results.iter()).map(|r| ((r.month, r.member.clone()), r.clone())).collect()
-    };
+    fn index(months: &[MonthResult]) -> HashMap<(Month, &str), &MemberResult> {
+        months.iter().flat_map(|m| m.results.iter()).map(|r| ((r.month, r.member.as_str()), r)).collect()
+    }
     let old = index(before);
     let new = index(after);
-    let rules = |r: Option<&MemberResult>| r.map(|r| r.rules.iter().map(|f| f.rule).collect()).unwrap_or_default();
+    let rules = |r: Option<&&MemberResult>| r.map(|r| r.rules.iter().map(|f| f.rule).collect()).unwrap_or_default();
     let mut keys: Vec<(Month, &String)> = after
         .iter()
         .flat_map(|m| m.results.iter())
@@ -58,7 +58,7 @@ pub fn compare(before: &[MonthResult], after: &[MonthResult]) -> Vec<Change> {
     keys.sort_by_key(|(month, _)| *month);
     let mut changes = Vec::new();
     for (month, member) in keys {
-        let key = (month, member.clone());
+        let key = (month, member.as_str());
         let (a, b) = (old.get(&key), new.get(&key));
         let (rules_before, rules_after): (Vec<Rule>, Vec<Rule>) = (rules(a), rules(b));
         let (verdict_a, verdict_b) = (a.map(|r| r.verdict), b.map(|r| r.verdict));

@@ -6,7 +6,7 @@ use crate::case::{Case, CaseSource, CaseState, Decision, Outcome};
 use crate::catalogue::ItemKind;
 use crate::discipline::{DisciplineForm, Subject};
 use crate::policy::Action;
-use crate::review::validate::role_bit;
+use crate::review::validate::applies_to_roles;
 use crate::review::{MonthlyReview, ReviewStatus};
 use crate::verdict::{Firing, Rule, Verdict};
 use crate::{Issue, IssueCode, Month, Path};
@@ -441,7 +441,7 @@ fn help_rule(kind: ItemKind) -> Rule {
 }
 
 fn applies(rule: &ItemRule<'_>, roles: u8) -> bool {
-    rule.applies_to.is_empty() || rule.applies_to.iter().any(|k| roles & role_bit(*k) != 0)
+    applies_to_roles(rule.applies_to, roles)
 }
 
 fn window_i32(months: u32) -> i32 {

@@ -91,7 +91,7 @@ impl MonthlyReview {
 }
 
 /// The bit of a role kind in a set of roles held.
-pub(crate) fn role_bit(kind: RoleKind) -> u8 {
+fn role_bit(kind: RoleKind) -> u8 {
     match kind {
         RoleKind::CommitteeMember => 1,
         RoleKind::StandingCommitteeMember => 2,
@@ -109,7 +109,12 @@ pub(crate) fn role_mask(member: &Member, month: Month) -> u8 {
 /// Whether an item applies to a member holding `roles` (`None`: a member we do not know, to whom
 /// only the items for every member are known to apply).
 fn applies(item: &Item, roles: Option<u8>) -> bool {
-    item.applies_to.is_empty() || roles.is_some_and(|mask| item.applies_to.iter().any(|k| mask & role_bit(*k) != 0))
+    item.applies_to.is_empty() || roles.is_some_and(|mask| applies_to_roles(&item.applies_to, mask))
+}
+
+/// Whether an item limited to `applies_to` (empty: every member) applies to a member holding `roles`.
+pub(crate) fn applies_to_roles(applies_to: &[RoleKind], roles: u8) -> bool {
+    applies_to.is_empty() || applies_to.iter().any(|k| roles & role_bit(*k) != 0)
 }
 
 /// `` `none`, `present` ``: the findings an item of a kind accepts, for messages.

@@ -8,7 +8,7 @@ use super::{
     MonthRange, MonthReport, Rest, ResultReport, Scenario, ScenarioReport, ScenarioReview, VerdictCounts, WhatIf,
 };
 use crate::evaluation::{compare, Evaluator, History, MonthResult};
-use crate::review::validate::role_mask;
+use crate::review::validate::{applies_to_roles, role_mask};
 use crate::review::{Answer, MonthlyReview, ReviewBatch, ReviewStatus};
 use crate::{Catalogue, Error, Finding, Issue, IssueCode, Month, Path, Policy};
 
@@ -169,9 +169,7 @@ impl Scenario {
             let roles = self.organisation.member(&review.member).map_or(0, |m| role_mask(m, review.month));
             for placed in catalogue.items() {
                 let item = placed.item;
-                let applies = item.applies_to.is_empty()
-                    || item.applies_to.iter().any(|k| roles & crate::review::validate::role_bit(*k) != 0);
-                if applies && !answers.iter().any(|a| a.item == item.code) {
+                if applies_to_roles(&item.applies_to, roles) && !answers.iter().any(|a| a.item == item.code) {
                     let clean = Finding::clean(placed.kind());
                     answers.push(Answer { item: item.code.clone(), self_assessment: Some(clean), cell: Some(clean) });
                 }
