@@ -2,11 +2,11 @@
 //! (one class per stable code, all subclasses of `SoisuaError(ValueError)`), and a panic in the
 //! core is caught before pyo3 can turn it into a `PanicException`.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// Why a call into the core did not give a value.
 pub(crate) enum Failure {

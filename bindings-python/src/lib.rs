@@ -15,7 +15,7 @@ mod error;
 mod organisation;
 mod reviews;
 
-use crate::error::{answer, raise, run, Failure};
+use crate::error::{Failure, answer, raise, run};
 
 /// The kind and months of a period (`2020-09`, `2020-Q3`, `2020`, `2020-2025`), as the
 /// `period.parse` operation answers.

@@ -3,8 +3,8 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
 use serde_json::json;
-use soisua::synthetic::Scale;
 use soisua::Organisation;
+use soisua::synthetic::Scale;
 
 use crate::convert::{to_object, to_py, to_seed, to_string, wrong_type};
 use crate::error::{answer, detached, raise};

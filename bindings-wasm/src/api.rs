@@ -1,11 +1,11 @@
 //! The JSON api (`call`) and the free functions built on it.
 
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use wasm_bindgen::prelude::*;
 
-use crate::value::{self, to_js};
 use crate::OrThrow;
+use crate::value::{self, to_js};
 
 /// Runs one operation of the core's JSON api and returns its answer, `{ok: result}` or
 /// `{error: {code, message_en, message_vi, location?}}`, exactly as the core gives it. It never

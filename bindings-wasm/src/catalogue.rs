@@ -3,8 +3,8 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::value::{self, to_js};
 use crate::OrThrow;
+use crate::value::{self, to_js};
 
 /// An indicator catalogue (manifestations of degradation, exemplary conduct, prohibited acts).
 ///

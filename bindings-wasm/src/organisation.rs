@@ -2,8 +2,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::value::{self, to_js};
 use crate::OrThrow;
+use crate::value::{self, to_js};
 
 /// An organisation: its units (of any depth) and members over time.
 ///

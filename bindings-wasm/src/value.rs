@@ -11,10 +11,10 @@
 
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 
-use crate::error::{self, Refusal, Step, MAX_DEPTH};
+use crate::error::{self, MAX_DEPTH, Refusal, Step};
 
 #[wasm_bindgen]
 extern "C" {

@@ -10,8 +10,8 @@
 
 use std::time::Instant;
 
-use soisua::synthetic::{organisation, reviews, Rates, Scale};
 use soisua::Catalogue;
+use soisua::synthetic::{Rates, Scale, organisation, reviews};
 
 fn peak_memory() -> String {
     std::fs::read_to_string("/proc/self/status")

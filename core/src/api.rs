@@ -15,7 +15,7 @@
 //! assert_eq!(answer["error"]["code"], "invalid_value");
 //! ```
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::discipline::{DisciplineForm, Subject};
 use crate::scenario::Scenario;

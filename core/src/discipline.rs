@@ -6,9 +6,9 @@
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::Error;
 use crate::policy::Limitation;
 use crate::text::Text;
-use crate::Error;
 
 /// A form of party discipline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]

@@ -41,14 +41,14 @@ pub use catalogue::{
     Catalogue, CatalogueRef, Group, Item, ItemKind, Origin, Placed, Severity, Source, Subgroup, Wording,
 };
 pub use discipline::{DisciplineForm, Subject};
-pub use error::{has_errors, Error, Issue, IssueCode, Level, Location};
+pub use error::{Error, Issue, IssueCode, Level, Location, has_errors};
 pub use evaluation::{Evaluator, History, Ledger, MemberResult, MonthResult};
 pub use org::{Member, MemberStatus, Membership, Move, OrgType, Organisation, Role, RoleKind, Unit, UnitKind};
 pub use path::{Path, Segment};
 pub use period::{Month, Period, Quarter};
 pub use policy::{Action, Policy};
 pub use review::{Answer, Assessor, Finding, MonthlyReview, ReviewBatch, ReviewStatus};
-pub use text::{is_valid_code, nfc, Text};
+pub use text::{Text, is_valid_code, nfc};
 pub use verdict::{Firing, Rule, Verdict};
 
 /// The README's Rust quickstart, compiled and run as a doctest so it cannot rot.

@@ -301,21 +301,13 @@ impl FromStr for Period {
         match s.len() {
             4 => {
                 let y = parse_digits(s).ok_or_else(bad)?;
-                if (MIN_YEAR..=MAX_YEAR).contains(&y) {
-                    Ok(Period::Year(y))
-                } else {
-                    Err(bad())
-                }
+                if (MIN_YEAR..=MAX_YEAR).contains(&y) { Ok(Period::Year(y)) } else { Err(bad()) }
             }
             7 => s.parse().map(Period::Month).map_err(|_| bad()),
             9 => {
                 let (a, b) = s.split_once('-').ok_or_else(bad)?;
                 let (a, b) = (parse_digits(a).ok_or_else(bad)?, parse_digits(b).ok_or_else(bad)?);
-                if b == a + 5 && (MIN_YEAR..=MAX_YEAR - 5).contains(&a) {
-                    Ok(Period::Term(a))
-                } else {
-                    Err(bad())
-                }
+                if b == a + 5 && (MIN_YEAR..=MAX_YEAR - 5).contains(&a) { Ok(Period::Term(a)) } else { Err(bad()) }
             }
             _ => Err(bad()),
         }

@@ -1,7 +1,7 @@
 //! JSON Schemas of the input formats, generated from the types so they cannot drift from the code
 //! (the files in `schemas/` are checked against this module by a test).
 
-use schemars::{schema_for, Schema};
+use schemars::{Schema, schema_for};
 
 /// Every input format's schema, with the file stem it is published under (`schemas/<name>.schema.json`).
 ///

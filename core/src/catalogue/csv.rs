@@ -221,11 +221,7 @@ fn refuse_items(object: &mut Value, path: &Path, required: bool, issues: &mut Ve
 fn delimiter(text: &str) -> u8 {
     let first_line = text.lines().next().unwrap_or_default();
     let count = |c: char| first_line.matches(c).count();
-    if count(';') > count(',') {
-        b';'
-    } else {
-        b','
-    }
+    if count(';') > count(',') { b';' } else { b',' }
 }
 
 fn csv_error(error: &csv::Error) -> Error {

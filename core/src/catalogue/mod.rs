@@ -313,8 +313,8 @@ mod validate;
 mod versions;
 
 pub use self::csv::CSV_COLUMNS;
+pub(crate) use versions::{Versioned, check_versions_of};
 pub use versions::{check_versions, in_force};
-pub(crate) use versions::{check_versions_of, Versioned};
 
 impl Catalogue {
     /// Reads a catalogue from JSON text (strict: unknown fields are refused). Structure errors are

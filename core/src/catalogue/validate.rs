@@ -240,8 +240,8 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::catalogue::{CatalogueRef, Origin, Severity, Source, Subgroup, Wording};
     use crate::Text;
+    use crate::catalogue::{CatalogueRef, Origin, Severity, Source, Subgroup, Wording};
 
     fn item(code: &str) -> Item {
         Item {

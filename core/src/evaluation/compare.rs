@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::{MemberResult, MonthResult};
-use crate::verdict::{Rule, Verdict};
 use crate::Month;
+use crate::verdict::{Rule, Verdict};
 
 /// A member-month evaluated differently: its verdicts and rule ids before and after.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]

@@ -44,7 +44,7 @@ mod ledger;
 mod member;
 mod month;
 
-pub use compare::{compare, Change};
+pub use compare::{Change, compare};
 pub use ledger::Ledger;
 
 /// The evaluation of a catalogue under a policy for an organisation, built once.

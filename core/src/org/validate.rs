@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use super::{Member, OrgIndex, Organisation, Unit, UnitKind};
-use crate::{is_valid_code, Issue, IssueCode, Path};
+use crate::{Issue, IssueCode, Path, is_valid_code};
 
 impl Organisation {
     /// The findings about this organisation: invalid or duplicate ids, empty names, unknown types,

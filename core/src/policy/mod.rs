@@ -9,9 +9,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::Error;
 use crate::catalogue::Severity;
 use crate::text::Text;
-use crate::Error;
 
 mod validate;
 

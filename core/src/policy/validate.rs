@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 
 use super::{Action, Policy};
-use crate::catalogue::{check_versions_of, Severity, Versioned};
-use crate::{is_valid_code, Issue, IssueCode, Path};
+use crate::catalogue::{Severity, Versioned, check_versions_of};
+use crate::{Issue, IssueCode, Path, is_valid_code};
 
 /// The longest remedy window accepted, in months.
 const MAX_WINDOW: u32 = 24;

@@ -3,9 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::ScenarioReport;
+use crate::Month;
 use crate::case::CaseState;
 use crate::verdict::{Rule, Verdict};
-use crate::Month;
 
 /// What a scenario expects. Every list is checked entry by entry; what is not listed is not checked.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::{
     MonthRange, MonthReport, Rest, ResultReport, Scenario, ScenarioReport, ScenarioReview, VerdictCounts, WhatIf,
 };
-use crate::evaluation::{compare, Evaluator, History, MonthResult};
+use crate::evaluation::{Evaluator, History, MonthResult, compare};
 use crate::review::validate::{applies_to_roles, role_mask};
 use crate::review::{Answer, MonthlyReview, ReviewBatch, ReviewStatus};
 use crate::{Catalogue, Error, Finding, Issue, IssueCode, Month, Path, Policy};

@@ -3,8 +3,8 @@
 //!
 //! The real local lists are not public: every text here is a label marked synthetic.
 
-use crate::catalogue::{Catalogue, Group, Item, ItemKind, Origin, Placed, Severity, Source, Subgroup, Wording};
 use crate::Text;
+use crate::catalogue::{Catalogue, Group, Item, ItemKind, Origin, Placed, Severity, Source, Subgroup, Wording};
 
 /// The id of the synthetic local catalogue.
 const ID: &str = "synthetic-local-82-23-22";

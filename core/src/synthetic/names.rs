@@ -161,11 +161,7 @@ pub(crate) const ENTERPRISES: &[(&str, &str)] = &[
 pub(crate) fn place(rng: &mut Rng) -> String {
     let first = rng.pick(PLACE_FIRST).copied().unwrap_or("Tân");
     let second = rng.pick(PLACE_SECOND).copied().unwrap_or("An");
-    if first == second {
-        format!("{first} Thạnh")
-    } else {
-        format!("{first} {second}")
-    }
+    if first == second { format!("{first} Thạnh") } else { format!("{first} {second}") }
 }
 
 /// `count` distinct made-up place names.

@@ -28,11 +28,11 @@ use std::ops::Range;
 
 use chrono::{Days, NaiveDate};
 
+use super::Scale;
 use super::names::{self, AGENCIES, ENTERPRISES, PUBLIC_SERVICES};
 use super::rng::Rng;
-use super::Scale;
-use crate::org::{Member, MemberStatus, Membership, Organisation, Role, RoleKind, Unit, UnitKind};
 use crate::Text;
+use crate::org::{Member, MemberStatus, Membership, Organisation, Role, RoleKind, Unit, UnitKind};
 
 /// Districts in a province, provinces in the nation.
 const DISTRICTS_PER_PROVINCE: usize = 11;

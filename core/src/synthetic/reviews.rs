@@ -8,8 +8,8 @@
 
 use chrono::NaiveDate;
 
-use super::rng::{hash_text, Rng};
 use super::Rates;
+use super::rng::{Rng, hash_text};
 use crate::catalogue::{ItemKind, Placed};
 use crate::org::{Member, RoleKind};
 use crate::review::{Answer, Finding, MonthlyReview, ReviewBatch, ReviewStatus};

@@ -4,8 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, reason = "test code")]
 
 use proptest::prelude::*;
-use serde_json::{json, Value};
-use soisua::synthetic::{organisation, reviews, Rates, Scale};
+use serde_json::{Value, json};
+use soisua::synthetic::{Rates, Scale, organisation, reviews};
 use soisua::{Catalogue, Finding, Level, MemberStatus, Month, Organisation, ReviewBatch, RoleKind, UnitKind};
 
 fn month(text: &str) -> Month {

@@ -3,7 +3,7 @@
 //! never raises it; every `inspect` names an inspect rule; every case is in exactly one state.
 
 use proptest::prelude::*;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use soisua::evaluation::{Evaluator, History, Ledger, MonthResult};
 use soisua::{Answer, Catalogue, Finding, Month, MonthlyReview, Organisation, Policy, ReviewStatus, Verdict};

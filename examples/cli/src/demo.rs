@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use soisua::synthetic::{self, Rates, Scale};
-use soisua::{has_errors, Catalogue, Month, UnitKind};
+use soisua::{Catalogue, Month, UnitKind, has_errors};
 
 use crate::Failure;
 
@@ -68,8 +68,12 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
         let errors = issues.iter().filter(|i| i.is_error()).count();
         println!("  {vi} / {en}: {errors} lỗi / errors, {} cảnh báo / warnings", issues.len() - errors);
     }
-    println!("\n(Dữ liệu giả lập: tên người và đơn vị là bịa; nội dung danh mục địa phương là nhãn, không phải văn bản chính thức.)");
-    println!("(Synthetic data: names of people and units are made up; the local catalogue's items are labels, not official text.)");
+    println!(
+        "\n(Dữ liệu giả lập: tên người và đơn vị là bịa; nội dung danh mục địa phương là nhãn, không phải văn bản chính thức.)"
+    );
+    println!(
+        "(Synthetic data: names of people and units are made up; the local catalogue's items are labels, not official text.)"
+    );
 
     if let Some(dir) = &args.out {
         std::fs::create_dir_all(dir).map_err(|e| Failure::io(dir, &e))?;

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use soisua::scenario::Scenario;
 
-use crate::{read_text, Failure};
+use crate::{Failure, read_text};
 
 /// Arguments of `soisua evaluate`.
 #[derive(clap::Args)]

@@ -34,9 +34,5 @@ pub fn report(what_vi: &str, what_en: &str, issues: &[Issue], format: Format, st
             );
         }
     }
-    if errors > 0 || (strict && warnings > 0) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    if errors > 0 || (strict && warnings > 0) { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }

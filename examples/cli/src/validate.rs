@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use soisua::{Catalogue, Organisation, ReviewBatch};
 
-use crate::output::{report, Format};
-use crate::{read_text, Failure};
+use crate::output::{Format, report};
+use crate::{Failure, read_text};
 
 /// Arguments of `soisua validate`.
 #[derive(clap::Args)]

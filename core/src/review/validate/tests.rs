@@ -191,7 +191,11 @@ fn answer_findings() {
             ),
             triple("unknown_item", "reviews[0].answers[3].item", "the item `NOPE` is not in the catalogue"),
             triple("duplicate_answer", "reviews[0].answers[5].item", "the item `BH-1` is answered twice"),
-            triple("item_not_applicable", "reviews[0].answers[6].item", "the item `NG-2` does not apply to the member `DV2`"),
+            triple(
+                "item_not_applicable",
+                "reviews[0].answers[6].item",
+                "the item `NG-2` does not apply to the member `DV2`"
+            ),
         ]
     );
 }
