@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the Python binding into .venv (maturin develop, release) and runs its tests: pytest
+# Builds the Python binding into .venv (maturin develop) and runs its tests: pytest
 # (bindings-python/tests, the shared vectors included) and mypy.stubtest of the hand-written stubs
 # against the built module. Assumes scripts/setup.sh has run. Exits non-zero on any failure.
 # Usage: scripts/test-python.sh [extra pytest arguments]
@@ -11,11 +11,16 @@ cd "$root"
 # shellcheck disable=SC1091
 source .venv/bin/activate
 
-# A target dir of its own, so that this release build does not evict the workspace's debug builds.
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target/py}"
-
-echo "[python] maturin develop --release"
-maturin develop --release --quiet -m bindings-python/Cargo.toml
+# Tests use the dev profile in the workspace's target dir: every dependency but pyo3 is already built
+# there by `cargo test --workspace`, which saves a full release build in CI. Benchmarks and wheels
+# build with --release (SOISUA_PY_PROFILE=release here does the same).
+profile="${SOISUA_PY_PROFILE:-dev}"
+echo "[python] maturin develop (profile $profile)"
+if [ "$profile" = release ]; then
+  CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target/py}" maturin develop --release --quiet -m bindings-python/Cargo.toml
+else
+  maturin develop --profile "$profile" --quiet -m bindings-python/Cargo.toml
+fi
 
 echo "[python] pytest"
 python -m pytest -q --doctest-modules bindings-python/python/soisua bindings-python/tests "$@"

@@ -13,8 +13,8 @@ log() { printf '[test-wasm] %s\n' "$*"; }
 
 scripts/build-wasm.sh
 
-log "cargo test -p soisua-wasm (native unit tests of the binding)"
-cargo test -q -p soisua-wasm
+log "cargo test -p soisua-wasm (native unit tests of the binding, in the workspace's debug target)"
+CARGO_TARGET_DIR="$root/target" cargo test -q -p soisua-wasm
 
 log "tsc -p bindings-wasm/tsconfig.json"
 node_modules/.bin/tsc -p bindings-wasm/tsconfig.json
