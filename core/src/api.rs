@@ -18,6 +18,7 @@
 use serde_json::{Value, json};
 
 use crate::discipline::{DisciplineForm, Subject};
+use crate::report::{Report, Templates, UnitLabel};
 use crate::scenario::Scenario;
 use crate::synthetic::{Rates, Scale};
 use crate::{Catalogue, Error, Issue, Month, Organisation, Period, Policy, ReviewBatch};
@@ -44,6 +45,21 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     ("scenario.run", "evaluate a scenario and check its expectations: {scenario}"),
     ("discipline.allowed", "the discipline forms a subject can receive: {subject}"),
     ("discipline.limitation", "when discipline becomes time-barred: {form, violations, on?, policy?}"),
+    ("report.build", "a scenario's report over a period, for a unit: {scenario, period?, scope?}"),
+    ("report.merge", "partial reports merged (disjoint coverage): {reports}"),
+    ("report.lift", "a unit's report as a row of its parent: {report, parent: {unit, name, kind, org_type}}"),
+    ("report.seal", "a report without its member-level detail: {report}"),
+    ("report.compare", "figure by figure against an earlier report: {current, previous}"),
+    ("report.render", "a report through templates: {report, templates?, catalogue?, period?, comparisons?, format?}"),
+    ("report.templates", "the embedded default report templates"),
+    ("report.templates.validate", "findings about report templates: {templates}"),
+    ("publication.notice_board", "a unit's notice board for a month: {scenario, month, unit}"),
+    ("publication.radio_list", "the radio list for a month: {scenario, month, top?}"),
+    ("visibility.redact", "an output cut down to what a viewer may see: {organisation, viewer, kind, value}"),
+    (
+        "synthetic.year_reports",
+        "a synthetic unit's year: monthly, quarterly, yearly totals: {seed, year, scope?, catalogue?}",
+    ),
 ];
 
 /// Runs one operation on a JSON input and returns the JSON answer: `{"ok": result}` on success,
@@ -219,8 +235,195 @@ fn dispatch_evaluation(op: &str, input: &Input) -> Result<Value, Error> {
             }
             Ok(out)
         }
+        _ => dispatch_reports(op, input),
+    }
+}
+
+/// Reports, publication and visibility.
+fn dispatch_reports(op: &str, input: &Input) -> Result<Value, Error> {
+    match op {
+        "report.build" => {
+            let scenario = Scenario::from_value(input.field("scenario")?)?;
+            let period = input.optional_string("period")?.map(|p| p.parse::<Period>()).transpose()?;
+            let scope = input.optional_string("scope")?;
+            scenario.with_evaluation(|e| to_value(&e.report(period, scope.as_deref())?))
+        }
+        "report.merge" => {
+            let reports = input.reports("reports")?;
+            match Report::merge_all(&reports)? {
+                Some(merged) => to_value(&merged),
+                None => Err(argument("reports", "must not be empty", "không được để trống")),
+            }
+        }
+        "report.lift" => {
+            let report = Report::from_value(input.field("report")?)?;
+            let parent: UnitLabel = crate::json::nested("request", "parent", input.field("parent")?)?;
+            to_value(&report.lift(parent)?)
+        }
+        "report.seal" => to_value(&Report::from_value(input.field("report")?)?.seal()),
+        "report.compare" => {
+            let current = Report::from_value(input.field("current")?)?;
+            let previous = Report::from_value(input.field("previous")?)?;
+            to_value(&crate::report::compare(&current, &previous))
+        }
+        "report.render" => render(input),
+        "report.templates" => to_value(&Templates::default_2020()?),
+        "report.templates.validate" => issues(&Templates::from_value(input.field("templates")?)?.validate()),
+        "publication.notice_board" => {
+            let scenario = Scenario::from_value(input.field("scenario")?)?;
+            let month: Month = input.string("month")?.parse()?;
+            let unit = input.string("unit")?;
+            scenario
+                .with_evaluation(|e| to_value(&crate::publication::notice_board(e.evaluator, e.month(month)?, &unit)?))
+        }
+        "publication.radio_list" => {
+            let scenario = Scenario::from_value(input.field("scenario")?)?;
+            let month: Month = input.string("month")?.parse()?;
+            let top = input.optional_string("top")?;
+            scenario.with_evaluation(|e| {
+                to_value(&crate::publication::radio_list(e.evaluator, e.month(month)?, top.as_deref())?)
+            })
+        }
+        "visibility.redact" => redact(input),
+        "synthetic.year_reports" => year_reports(input),
         _ => Err(Error::Unknown { what: "operation", what_vi: "thao tác", name: op.chars().take(60).collect() }),
     }
+}
+
+/// `report.render`: a report through templates, as a document or as CSV, Markdown or HTML text.
+fn render(input: &Input) -> Result<Value, Error> {
+    let report = Report::from_value(input.field("report")?)?;
+    let templates = match input.optional_field("templates") {
+        Some(value) => Templates::from_value(value)?,
+        None => Templates::default_2020()?,
+    };
+    let catalogue = input.optional_catalogue("catalogue")?;
+    let mut options = crate::report::RenderOptions {
+        catalogue: catalogue.as_ref(),
+        period: input.optional_string("period")?.map(|p| p.parse()).transpose()?,
+        ..Default::default()
+    };
+    if let Some(list) = input.optional_field("comparisons") {
+        let Value::Array(items) = list else {
+            return Err(argument("comparisons", "must be a list", "phải là một danh sách"));
+        };
+        for item in items {
+            let label: crate::Text =
+                crate::json::nested("request", "comparisons.label", item.get("label").cloned().unwrap_or(Value::Null))?;
+            let earlier = Report::from_value(item.get("report").cloned().unwrap_or(Value::Null))?;
+            options.comparisons.push((label, crate::report::compare(&report, &earlier)));
+        }
+    }
+    let document = crate::report::render(&report, &templates, &options);
+    match input.optional_string("format")?.as_deref().unwrap_or("document") {
+        "document" => to_value(&document),
+        "csv" => Ok(Value::String(crate::report::to_csv(&document))),
+        "markdown" => Ok(Value::String(crate::report::to_markdown(&document))),
+        "html" => Ok(Value::String(crate::report::to_html(&document))),
+        other => Err(Error::Parse {
+            input: other.chars().take(60).collect(),
+            expected: "a format: document, csv, markdown or html",
+            expected_vi: "một định dạng: document, csv, markdown hoặc html",
+        }),
+    }
+}
+
+/// `visibility.redact`: any output cut down to what a viewer may see (`null`: nothing).
+fn redact(input: &Input) -> Result<Value, Error> {
+    use crate::visibility::redact as cut;
+    let viewer = crate::visibility::Viewer::from_value(input.field("viewer")?)?;
+    let org = input.organisation()?;
+    let index = org.index();
+    let value = input.field("value")?;
+    let kind = input.string("kind")?;
+    let redacted = match kind.as_str() {
+        "member_result" => to_value(&cut(&from::<crate::MemberResult>(value)?, &viewer, &index))?,
+        "month_result" => to_value(&cut(&from::<crate::MonthResult>(value)?, &viewer, &index))?,
+        "cases" => to_value(&cut(&from::<Vec<crate::Case>>(value)?, &viewer, &index))?,
+        "report" => to_value(&cut(&Report::from_value(value)?, &viewer, &index))?,
+        "notice_board" => to_value(&cut(&from::<crate::publication::NoticeBoard>(value)?, &viewer, &index))?,
+        "radio_list" => to_value(&cut(&from::<crate::publication::RadioList>(value)?, &viewer, &index))?,
+        other => {
+            return Err(Error::Parse {
+                input: other.chars().take(60).collect(),
+                expected: "a kind: member_result, month_result, cases, report, notice_board or radio_list",
+                expected_vi: "một loại: member_result, month_result, cases, report, notice_board hoặc radio_list",
+            });
+        }
+    };
+    Ok(redacted)
+}
+
+fn from<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, Error> {
+    crate::json::nested("request", "value", value)
+}
+
+/// `synthetic.year_reports`: a year of a synthetic district unit (the unit `scope` and what is
+/// under it), evaluated month by month; the monthly reports, the quarters and the year merged from
+/// them — each checked equal to the same period built at once — as sealed totals.
+fn year_reports(input: &Input) -> Result<Value, Error> {
+    let seed = input.seed()?;
+    let year: i32 = input
+        .string("year")?
+        .parse::<Period>()
+        .ok()
+        .and_then(|p| match p {
+            Period::Year(y) => Some(y),
+            _ => None,
+        })
+        .ok_or_else(|| argument("year", "must be a year like 2020", "phải là một năm, ví dụ 2020"))?;
+    let catalogue = match input.optional_field("catalogue") {
+        Some(value) => catalogue_from(value)?,
+        None => embedded_catalogue("synthetic-local")?,
+    };
+    let district = crate::synthetic::organisation(Scale::District, seed);
+    let org = match input.optional_string("scope")? {
+        Some(unit) => district.subtree(&unit)?,
+        None => district,
+    };
+    let policy = Policy::default_2020()?;
+    let evaluator = crate::Evaluator::new(&catalogue, &policy, &org)?;
+    let (first, last) = (Period::Year(year).first_month(), Period::Year(year).last_month());
+    let mut history = crate::History::default();
+    for month in first.through(last) {
+        history.reviews.extend(crate::synthetic::reviews(&org, &catalogue, month, seed, Rates::default()).reviews);
+    }
+    let mut ledger = crate::Ledger::new();
+    let months = evaluator.replay(&mut ledger, &history, first, last, None)?;
+    let build = |slice: &[crate::MonthResult]| Report::build(&evaluator, slice, &ledger, &history, None);
+    let monthly = months.iter().map(|m| build(std::slice::from_ref(m))).collect::<Result<Vec<_>, _>>()?;
+    let mut out = serde_json::Map::new();
+    let mut quarters = Vec::new();
+    for (q, chunk) in monthly.chunks(3).enumerate() {
+        let merged = Report::merge_all(chunk)?.ok_or_else(|| argument("year", "has no months", "không có tháng"))?;
+        let at_once = build(months.get(q * 3..q * 3 + 3).unwrap_or_default())?;
+        if merged != at_once {
+            return Err(argument(
+                "year",
+                "a quarter merged from its months differs from the quarter built at once",
+                "quý gộp từ các tháng khác quý tính một lần",
+            ));
+        }
+        quarters.push(merged);
+    }
+    let year_report =
+        Report::merge_all(&quarters)?.ok_or_else(|| argument("year", "has no months", "không có tháng"))?;
+    if year_report != build(&months)? {
+        return Err(argument(
+            "year",
+            "the year merged from its quarters differs from the year built at once",
+            "năm gộp từ các quý khác năm tính một lần",
+        ));
+    }
+    let figures = |r: &Report| to_value(&r.seal().total.figures());
+    for (m, report) in months.iter().zip(&monthly) {
+        out.insert(m.month.to_string(), figures(report)?);
+    }
+    for (q, report) in quarters.iter().enumerate() {
+        out.insert(format!("{year}-Q{}", q + 1), figures(report)?);
+    }
+    out.insert(year.to_string(), figures(&year_report)?);
+    Ok(json!({ "members": org.members.len(), "units": org.units.len(), "reports": out }))
 }
 
 /// The request's input object, read field by field with located errors.
@@ -247,6 +450,21 @@ impl Input {
         match self.field(name)? {
             Value::String(s) => Ok(crate::nfc(&s).into_owned()),
             _ => Err(argument(name, "must be a string", "phải là một chuỗi")),
+        }
+    }
+
+    fn optional_string(&self, name: &'static str) -> Result<Option<String>, Error> {
+        match self.optional_field(name) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(crate::nfc(&s).into_owned())),
+            Some(_) => Err(argument(name, "must be a string", "phải là một chuỗi")),
+        }
+    }
+
+    fn reports(&self, name: &'static str) -> Result<Vec<Report>, Error> {
+        match self.field(name)? {
+            Value::Array(items) => items.into_iter().map(Report::from_value).collect(),
+            _ => Err(argument(name, "must be a list", "phải là một danh sách")),
         }
     }
 

@@ -42,6 +42,15 @@ pub enum Subject {
 }
 
 impl DisciplineForm {
+    /// Every form, from the lightest.
+    pub const ALL: [DisciplineForm; 5] = [
+        DisciplineForm::Reprimand,
+        DisciplineForm::Warning,
+        DisciplineForm::RemovalFromPost,
+        DisciplineForm::Expulsion,
+        DisciplineForm::Dissolution,
+    ];
+
     /// The snake_case name.
     pub fn as_str(self) -> &'static str {
         match self {

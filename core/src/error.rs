@@ -65,6 +65,17 @@ pub enum Error {
         /// The findings, errors first.
         issues: Vec<Issue>,
     },
+    /// Reports that cannot be combined: they overlap (`report_overlap`), are of different scopes
+    /// (`report_scope_mismatch`) or were sealed (`report_sealed`).
+    #[error("{detail}")]
+    Report {
+        /// The stable code.
+        code: &'static str,
+        /// Why, in English.
+        detail: String,
+        /// Why, in Vietnamese.
+        detail_vi: String,
+    },
     /// A request whose arguments are out of the accepted range.
     #[error("invalid argument `{name}`: {detail}")]
     Argument {
@@ -92,6 +103,7 @@ impl Error {
             Error::Unknown { .. } => "unknown_name",
             Error::Argument { .. } => "invalid_argument",
             Error::Invalid { .. } => "invalid_document",
+            Error::Report { code, .. } => code,
         }
     }
 
@@ -117,6 +129,7 @@ impl Error {
             Error::Parse { input, expected_vi, .. } => format!("không đọc được `{input}` là {expected_vi}"),
             Error::Unknown { what_vi, name, .. } => format!("không có {what_vi} `{name}`"),
             Error::Argument { name, detail_vi, .. } => format!("tham số `{name}` không hợp lệ: {detail_vi}"),
+            Error::Report { detail_vi, .. } => detail_vi.clone(),
             Error::Invalid { document, issues } => format!(
                 "không dùng được {}: {} lỗi, lỗi đầu tiên: {}",
                 document_vi(document).trim_start_matches("của "),
@@ -158,6 +171,9 @@ fn document_vi(document: &str) -> &'static str {
         "request" => "của yêu cầu",
         "policy" => "của chính sách",
         "scenario" => "của kịch bản",
+        "report" => "của báo cáo",
+        "report templates" => "của mẫu báo cáo",
+        "viewer" => "của người xem",
         _ => "",
     }
 }

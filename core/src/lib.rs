@@ -29,12 +29,15 @@ pub mod org;
 pub mod path;
 pub mod period;
 pub mod policy;
+pub mod publication;
+pub mod report;
 pub mod review;
 pub mod scenario;
 pub mod schema;
 pub mod synthetic;
 pub mod text;
 pub mod verdict;
+pub mod visibility;
 
 pub use case::{Case, CaseSource, CaseState, Decision, Outcome, OutcomeRecord};
 pub use catalogue::{
@@ -46,7 +49,7 @@ pub use evaluation::{Evaluator, History, Ledger, MemberResult, MonthResult};
 pub use org::{Member, MemberStatus, Membership, Move, OrgType, Organisation, Role, RoleKind, Unit, UnitKind};
 pub use path::{Path, Segment};
 pub use period::{Month, Period, Quarter};
-pub use policy::{Action, Policy};
+pub use policy::{Action, Policy, Publication, PublicationDetail};
 pub use review::{Answer, Assessor, Finding, MonthlyReview, ReviewBatch, ReviewStatus};
 pub use text::{Text, is_valid_code, nfc};
 pub use verdict::{Firing, Rule, Verdict};

@@ -222,6 +222,22 @@ issue_codes! {
         "chính sách `{policy}` không áp dụng cho danh mục `{catalogue}`",
         "the policy `{policy}` is not made for the catalogue `{catalogue}`";
 
+    // ---- reports ----
+    /// A report template names a figure reports do not have.
+    TemplateUnknownFigure => "template_unknown_figure", Error,
+        "mẫu báo cáo dùng chỉ tiêu `{figure}` không có", "the report template uses the figure `{figure}`, which does not exist";
+    /// A report template's override names a section or row the templates do not have.
+    TemplateUnknownPart => "template_unknown_part", Error,
+        "mẫu báo cáo không có phần hoặc dòng `{part}`", "the report templates have no section or row `{part}`";
+    /// A report template row whose figures do not match the section's columns.
+    TemplateColumnMismatch => "template_column_mismatch", Error,
+        "dòng `{row}` có {given} chỉ tiêu nhưng phần có {expected} cột",
+        "the row `{row}` has {given} figure(s) but its section has {expected} column(s)";
+    /// Two template overrides apply to the same type of organisation.
+    TemplateRepeatedOrgType => "template_repeated_org_type", Error,
+        "loại hình tổ chức `{org_type}` có nhiều hơn một mẫu riêng",
+        "the type of organisation `{org_type}` has more than one template override";
+
     // ---- cases and evaluation ----
     /// An outcome or a case names a case that does not exist.
     UnknownCase => "unknown_case", Error,

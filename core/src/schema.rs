@@ -7,7 +7,7 @@ use schemars::{Schema, schema_for};
 ///
 /// ```
 /// let names: Vec<&str> = soisua::schema::all().into_iter().map(|(n, _)| n).collect();
-/// assert_eq!(names, ["catalogue", "organisation", "review-batch", "issue", "policy", "scenario", "scenario-report", "case"]);
+/// assert_eq!(names, ["catalogue", "organisation", "review-batch", "issue", "policy", "scenario", "scenario-report", "case", "report", "report-templates", "viewer"]);
 /// ```
 pub fn all() -> Vec<(&'static str, Schema)> {
     vec![
@@ -19,5 +19,8 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         ("scenario", schema_for!(crate::scenario::Scenario)),
         ("scenario-report", schema_for!(crate::scenario::ScenarioReport)),
         ("case", schema_for!(crate::Case)),
+        ("report", schema_for!(crate::report::Report)),
+        ("report-templates", schema_for!(crate::report::Templates)),
+        ("viewer", schema_for!(crate::visibility::Viewer)),
     ]
 }

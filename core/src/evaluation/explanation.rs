@@ -19,7 +19,7 @@ impl MemberResult {
     ///     rules: vec![Firing { items: vec!["TTCT-3".into()], kind: Some(ItemKind::Manifestation),
     ///         months: vec![m("2020-07")], threshold: Some(1), value: Some(1), deadline: Some(m("2020-08")),
     ///         ..Firing::new(Rule::Overdue) }],
-    ///     disagreements: vec![], provisional: false,
+    ///     found: vec![], disagreements: vec![], provisional: false,
     /// };
     /// let text = result.sentence("Nguyễn Văn An");
     /// assert_eq!(text.vi, "Đồng chí Nguyễn Văn An: kiểm tra vì biểu hiện TTCT-3 chưa được khắc phục sau 1 tháng (hạn 2020-08)");

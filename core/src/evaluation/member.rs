@@ -85,6 +85,7 @@ impl Evaluator<'_> {
             unit: input.unit.map(str::to_owned),
             verdict: Verdict::NotEvaluated,
             rules: Vec::new(),
+            found: Vec::new(),
             disagreements: Vec::new(),
             provisional: false,
         };
@@ -110,6 +111,7 @@ impl Evaluator<'_> {
         }
         scratch.adverse.sort_by_key(|(p, _)| *p);
         scratch.adverse.dedup_by_key(|(p, _)| *p);
+        result.found = scratch.adverse.iter().filter_map(|(p, _)| self.item(*p)).map(|r| r.code.to_owned()).collect();
         let evaluated = matches!(standing, Standing::Evaluated(..));
         if evaluated {
             self.progress(month, stamp, scratch, cases, &mut result.rules);

@@ -80,6 +80,70 @@ pub struct History {
     /// Inspection outcomes recorded by people.
     #[serde(default)]
     pub outcomes: Vec<crate::case::OutcomeRecord>,
+    /// Supervision visits: whom a supervising body supervised in a month, whatever it found
+    /// (its findings are in `supervision`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub visits: Vec<SupervisionVisit>,
+}
+
+/// A body that supervises members monthly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SupervisingBody {
+    /// Ủy ban kiểm tra: the inspection commission of a committee.
+    InspectionCommission,
+    /// Mặt trận Tổ quốc: the Fatherland Front.
+    FatherlandFront,
+    /// Đoàn thể chính trị - xã hội: a mass organisation (youth union, women's union, veterans, farmers…).
+    MassOrganisation,
+    /// Cấp ủy cấp trên: a superior party committee.
+    Committee,
+}
+
+impl SupervisingBody {
+    /// Every body, in report order.
+    pub const ALL: [SupervisingBody; 4] = [
+        SupervisingBody::InspectionCommission,
+        SupervisingBody::FatherlandFront,
+        SupervisingBody::MassOrganisation,
+        SupervisingBody::Committee,
+    ];
+
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SupervisingBody::InspectionCommission => "inspection_commission",
+            SupervisingBody::FatherlandFront => "fatherland_front",
+            SupervisingBody::MassOrganisation => "mass_organisation",
+            SupervisingBody::Committee => "committee",
+        }
+    }
+
+    /// Label in Vietnamese and English (a label, not official wording).
+    pub fn label(self) -> crate::Text {
+        let (vi, en) = match self {
+            SupervisingBody::InspectionCommission => ("Ủy ban kiểm tra", "Inspection commission"),
+            SupervisingBody::FatherlandFront => ("Mặt trận Tổ quốc", "Fatherland Front"),
+            SupervisingBody::MassOrganisation => ("Đoàn thể chính trị - xã hội", "Mass organisations"),
+            SupervisingBody::Committee => ("Cấp ủy cấp trên", "Superior committee"),
+        };
+        crate::Text::new(vi, en)
+    }
+}
+
+/// A supervision visit: the members a body supervised in a month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SupervisionVisit {
+    /// The supervising body.
+    pub body: SupervisingBody,
+    /// Its name (`UBKT Huyện ủy`, `MTTQ xã Thạnh Hòa`), free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// The month.
+    pub month: Month,
+    /// The members supervised.
+    pub members: Vec<String>,
 }
 
 /// A shortcoming found by supervision (inspection commission, Fatherland Front, mass organisations):
@@ -95,7 +159,9 @@ pub struct SupervisionFinding {
     pub item: String,
     /// The finding: a shortcoming (`present`, `violated`, `not_yet_good`).
     pub finding: Finding,
-    /// Who supervised (`ubkt`, `mttq`, …), free text.
+    /// The supervising body.
+    pub body: SupervisingBody,
+    /// Its name (`UBKT Huyện ủy`, `MTTQ xã Thạnh Hòa`), free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
 }
@@ -115,6 +181,10 @@ pub struct MemberResult {
     pub verdict: Verdict,
     /// Every rule that fired.
     pub rules: Vec<Firing>,
+    /// The items with a shortcoming this month (the cell's conclusions and supervision findings),
+    /// in catalogue order: what reports count per item and per group.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub found: Vec<String>,
     /// Items where the self-assessment and the cell's conclusion differ.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub disagreements: Vec<Disagreement>,
@@ -221,6 +291,16 @@ impl<'a> Evaluator<'a> {
     /// The catalogue evaluated against (id and version).
     pub fn catalogue(&self) -> &CatalogueRef {
         &self.reference
+    }
+
+    /// The organisation evaluated, indexed.
+    pub fn organisation(&self) -> &OrgIndex<'a> {
+        &self.org
+    }
+
+    /// The kind of an item of the catalogue, if the catalogue has it.
+    pub fn item_kind(&self, code: &str) -> Option<ItemKind> {
+        self.position(code).and_then(|p| self.item(p)).map(|r| r.kind)
     }
 
     fn position(&self, code: &str) -> Option<usize> {

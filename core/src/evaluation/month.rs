@@ -107,6 +107,7 @@ impl Evaluator<'_> {
         if taken < total {
             self.report_untaken(month, records, scope, &mut issues);
         }
+        self.check_visits(history, month, &mut issues);
         MonthResult { month, results, issues }
     }
 
@@ -137,6 +138,18 @@ impl Evaluator<'_> {
             current = self.org.unit(id).and_then(|u| u.parent_on(day));
         }
         false
+    }
+
+    /// Supervision visits of the month that name a member the organisation does not have.
+    fn check_visits(&self, history: &History, month: Month, issues: &mut Vec<Issue>) {
+        for (i, visit) in history.visits.iter().enumerate().filter(|(_, v)| v.month == month) {
+            for (j, member) in visit.members.iter().enumerate() {
+                if self.org.member(member).is_none() {
+                    let at = Path::root().key("visits").index(i).key("members").index(j);
+                    issues.push(Issue::new(IssueCode::UnknownMember, at).with("member", member));
+                }
+            }
+        }
     }
 
     fn report_untaken(

@@ -64,7 +64,7 @@ impl OrgType {
 }
 
 /// The kind of a party unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
     /// Đảng bộ / đảng ủy: a party committee (grassroots, commune, district, province…).

@@ -281,3 +281,69 @@ mod tests {
         assert!(matches!(own.org_types(), Cow::Borrowed(&[])));
     }
 }
+
+impl Organisation {
+    /// The part of the organisation at and under `unit` (under it at any time: its first parent
+    /// or a later move), with the members who ever belonged there and only their roles there: what
+    /// a unit holds when it works offline. Errors: `unknown_name` for a unit it does not have.
+    ///
+    /// ```
+    /// let org = soisua::synthetic::organisation(soisua::synthetic::Scale::District, 1);
+    /// let first = org.units.iter().find(|u| u.parent.as_deref() == Some(org.units[0].id.as_str())).unwrap();
+    /// let part = org.subtree(&first.id)?;
+    /// assert!(part.units.len() < org.units.len() && part.units[0].parent.is_none());
+    /// assert!(part.validate().iter().all(|i| !i.is_error()));
+    /// # Ok::<(), soisua::Error>(())
+    /// ```
+    pub fn subtree(&self, unit: &str) -> Result<Organisation, crate::Error> {
+        if self.unit(unit).is_none() {
+            return Err(crate::Error::Unknown { what: "unit", what_vi: "đơn vị", name: unit.to_owned() });
+        }
+        let mut inside: std::collections::HashSet<&str> = std::collections::HashSet::from([unit]);
+        loop {
+            let before = inside.len();
+            for u in &self.units {
+                let parents = u.parent.iter().chain(u.moves.iter().map(|m| &m.parent));
+                if parents.into_iter().any(|p| inside.contains(p.as_str())) {
+                    inside.insert(u.id.as_str());
+                }
+            }
+            if inside.len() == before {
+                break;
+            }
+        }
+        let units = self
+            .units
+            .iter()
+            .filter(|u| inside.contains(u.id.as_str()))
+            .map(|u| {
+                let mut u = u.clone();
+                if u.id == unit {
+                    u.parent = None;
+                    u.moves.clear();
+                } else {
+                    u.moves.retain(|m| inside.contains(m.parent.as_str()));
+                }
+                u
+            })
+            .collect();
+        let members = self
+            .members
+            .iter()
+            .filter(|m| m.memberships.iter().any(|s| inside.contains(s.unit.as_str())))
+            .map(|m| {
+                let mut m = m.clone();
+                m.memberships.retain(|s| inside.contains(s.unit.as_str()));
+                m.roles.retain(|r| inside.contains(r.unit.as_str()));
+                m
+            })
+            .collect();
+        Ok(Organisation {
+            id: format!("{}/{unit}", self.id),
+            name: self.name.clone(),
+            org_types: self.org_types.clone(),
+            units,
+            members,
+        })
+    }
+}

@@ -57,9 +57,32 @@ pub struct Policy {
     pub commend_requires_complete: bool,
     /// Statute of limitations for discipline, in years by level (none: no limitation).
     pub limitation: Limitation,
+    /// How much of a month's evaluation the notice board and the radio publish (absent: verdicts
+    /// per group only, no item details).
+    #[serde(default)]
+    pub publication: Publication,
     /// Free notes (provenance, caveats).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+}
+
+/// How much is published after a cell meeting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Publication {
+    /// `verdicts`: the verdict and a status per group; `items`: also the codes of the items found.
+    pub detail: PublicationDetail,
+}
+
+/// The detail a publication list shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PublicationDetail {
+    /// The verdict and a status per group of content.
+    #[default]
+    Verdicts,
+    /// Also the codes of the items found.
+    Items,
 }
 
 /// A catalogue a policy is made for: an id, and a version if the policy is tied to one.

@@ -34,7 +34,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::case::{Case, OutcomeRecord};
-use crate::evaluation::{Change, SupervisionFinding};
+use crate::evaluation::{Change, SupervisionFinding, SupervisionVisit};
 use crate::review::{Answer, Finding, ReviewStatus};
 use crate::{CatalogueRef, Issue, Month, Organisation};
 
@@ -76,6 +76,9 @@ pub struct Scenario {
     /// Shortcomings found by supervision.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub supervision: Vec<SupervisionFinding>,
+    /// Supervision visits: whom a body supervised in a month.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub visits: Vec<SupervisionVisit>,
     /// Inspection outcomes recorded by people.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outcomes: Vec<OutcomeRecord>,

@@ -120,6 +120,7 @@ impl Scenario {
             .chain(&self.amendments)
             .map(|r| r.month)
             .chain(self.supervision.iter().map(|s| s.month))
+            .chain(self.visits.iter().map(|v| v.month))
             .chain(self.outcomes.iter().map(|o| o.outcome.month))
             .collect();
         match (months.iter().min(), months.iter().max()) {
@@ -137,6 +138,7 @@ impl Scenario {
             reviews: reviews.iter().map(|r| self.expand(catalogue, r)).collect(),
             supervision: self.supervision.clone(),
             outcomes: self.outcomes.clone(),
+            visits: self.visits.clone(),
         }
     }
 
@@ -219,5 +221,51 @@ pub(crate) fn resolve_policy(key: &str, value: &Value) -> Result<Policy, Error> 
         Value::String(id) if id == "default" || id == "soisua-default" => Policy::default_2020(),
         Value::String(id) => Err(Error::Unknown { what: "policy", what_vi: "chính sách", name: id.clone() }),
         other => crate::json::nested("scenario", key, other.clone()),
+    }
+}
+
+/// What a scenario's evaluation leaves for reports and publication: the evaluator, the history,
+/// the months of results and the ledger at the end.
+pub struct Evaluation<'e> {
+    /// The evaluator (catalogue, policy, organisation).
+    pub evaluator: &'e Evaluator<'e>,
+    /// The history evaluated.
+    pub history: &'e History,
+    /// Month by month.
+    pub months: &'e [MonthResult],
+    /// The cases at the end.
+    pub ledger: &'e crate::Ledger,
+}
+
+impl Scenario {
+    /// Evaluates the scenario's history (as [`Scenario::run`] does, without amendments or what-if)
+    /// and hands the results to `then`: for reports, publication lists and redaction.
+    pub fn with_evaluation<R>(&self, then: impl FnOnce(&Evaluation<'_>) -> Result<R, Error>) -> Result<R, Error> {
+        let catalogue = resolve_catalogue(&self.catalogue)?;
+        let policy = resolve_policy("policy", &self.policy)?;
+        let evaluator = Evaluator::new(&catalogue, &policy, &self.organisation)?;
+        let history = self.history(&catalogue, &self.reviews);
+        let range = self.range()?;
+        let (mut ledger, _) = evaluator.ledger(self.cases.clone());
+        let months = evaluator.replay(&mut ledger, &history, range.from, range.to, self.unit.as_deref())?;
+        then(&Evaluation { evaluator: &evaluator, history: &history, months: &months, ledger: &ledger })
+    }
+}
+
+impl Evaluation<'_> {
+    /// The report of `scope` over the months of `period` (all months evaluated when `None`).
+    pub fn report(&self, period: Option<crate::Period>, scope: Option<&str>) -> Result<crate::report::Report, Error> {
+        let months: Vec<MonthResult> =
+            self.months.iter().filter(|m| period.is_none_or(|p| p.contains(m.month))).cloned().collect();
+        crate::report::Report::build(self.evaluator, &months, self.ledger, self.history, scope)
+    }
+
+    /// The results of one month, if it was evaluated.
+    pub fn month(&self, month: crate::Month) -> Result<&MonthResult, Error> {
+        self.months.iter().find(|m| m.month == month).ok_or_else(|| Error::Argument {
+            name: "month",
+            detail: format!("the month {month} was not evaluated"),
+            detail_vi: format!("tháng {month} không được đánh giá"),
+        })
     }
 }

@@ -4,5 +4,6 @@
 mod evaluation;
 mod foundation;
 mod invariants;
+mod reports;
 mod schemas;
 mod vectors;
