@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use soisua::report::{Document, RenderOptions, Report, Templates};
 use soisua::synthetic::{self, Rates, Scale};
 use soisua::{Catalogue, Month, UnitKind, has_errors};
 
@@ -56,7 +57,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     }
 
     print_reviews(month, &batch.tally(&local));
-    print_evaluation(&org, &local, month, args.seed)?;
+    let (report, document) = print_evaluation(&org, &local, &batch, month, args.seed)?;
 
     println!("\nKiểm tra dữ liệu / Validation");
     for (vi, en, issues) in [
@@ -86,8 +87,10 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
             let path = dir.join(name);
             std::fs::write(&path, text + "\n").map_err(|e| Failure::io(&path, &e))?;
         }
+        let stem = format!("report-{month}");
+        crate::report::write_exports(dir, &stem, &report, &document)?;
         println!(
-            "\nĐã ghi / written: {}/{{organisation,catalogue-central-2020,catalogue-local,reviews}}.json",
+            "\nĐã ghi / written: {}/{{organisation,catalogue-central-2020,catalogue-local,reviews}}.json, {stem}.{{json,csv,xlsx,md,html}}",
             dir.display()
         );
     }
@@ -96,16 +99,24 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// Evaluates the three months up to `month` under the default policy: verdicts per month, and the
-/// explanations of the first members sent to inspection in the last month.
-fn print_evaluation(org: &soisua::Organisation, catalogue: &Catalogue, month: Month, seed: u64) -> Result<(), Failure> {
+/// Evaluates the three months up to `month` under the default policy: verdicts per month, the
+/// explanations of the first members sent to inspection in the last month, and the district's
+/// report of the month (printed as Markdown, returned for the exports).
+fn print_evaluation(
+    org: &soisua::Organisation,
+    catalogue: &Catalogue,
+    batch: &soisua::ReviewBatch,
+    month: Month,
+    seed: u64,
+) -> Result<(Report, Document), Failure> {
     let policy = soisua::Policy::default_2020()?;
     let evaluator = soisua::Evaluator::new(catalogue, &policy, org)?;
     let first = month.plus(-2);
     let mut history = soisua::History::default();
-    for m in first.through(month) {
+    for m in first.through(month.prev()) {
         history.reviews.extend(synthetic::reviews(org, catalogue, m, seed, Rates::default()).reviews);
     }
+    history.reviews.extend(batch.reviews.iter().cloned());
     let mut ledger = soisua::Ledger::new();
     let months = evaluator.replay(&mut ledger, &history, first, month, None)?;
     println!("\nĐánh giá / Evaluation — {}", policy.reference());
@@ -126,7 +137,25 @@ fn print_evaluation(org: &soisua::Organisation, catalogue: &Catalogue, month: Mo
             println!("    {}\n      {}", sentence.vi, sentence.en);
         }
     }
-    Ok(())
+    let top = org.units.first().map(|u| u.id.as_str());
+    let last = months.last().map(std::slice::from_ref).unwrap_or_default();
+    let report = Report::build(&evaluator, last, &ledger, &history, top)?;
+    let previous =
+        months.len().checked_sub(2).and_then(|i| months.get(i)).map(std::slice::from_ref).unwrap_or_default();
+    let before = Report::build(&evaluator, previous, &ledger, &history, top)?;
+    let options = RenderOptions {
+        catalogue: Some(catalogue),
+        period: Some(soisua::Period::Month(month)),
+        comparisons: vec![(
+            soisua::Text::new("Tháng trước", "the previous month"),
+            soisua::report::compare(&report, &before),
+        )],
+        ..Default::default()
+    };
+    let document = soisua::report::render(&report, &Templates::default_2020()?, &options);
+    println!("\nBáo cáo tháng / Monthly report\n");
+    println!("{}", soisua::report::to_markdown(&document));
+    Ok((report, document))
 }
 
 fn print_organisation(org: &soisua::Organisation) {

@@ -15,6 +15,7 @@
 mod demo;
 mod evaluate;
 mod output;
+mod report;
 mod validate;
 
 use std::path::PathBuf;
@@ -36,6 +37,8 @@ enum Command {
     Validate(validate::Args),
     /// Evaluate a scenario (JSON): verdicts, cases, explanations; exit 1 when an expectation fails.
     Evaluate(evaluate::Args),
+    /// Build a report from a scenario (or merge partial reports): Markdown on screen, exports with --out.
+    Report(report::Args),
     /// Build the embedded default district, a month of reviews, and print what it has.
     Demo(demo::Args),
 }
@@ -86,6 +89,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate::run(&args),
         Command::Demo(args) => demo::run(&args),
         Command::Evaluate(args) => evaluate::run(&args),
+        Command::Report(args) => report::run(&args),
     };
     match result {
         Ok(code) => code,

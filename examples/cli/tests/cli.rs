@@ -48,6 +48,11 @@ fn demo_runs_and_its_files_validate() {
         "{text}"
     );
 
+    assert!(text.contains("| Biểu dương / Commended |"), "{text}");
+    for ext in ["json", "csv", "xlsx", "md", "html"] {
+        assert!(dir.join(format!("report-2020-09.{ext}")).exists(), "report-2020-09.{ext}");
+    }
+
     let org = dir.join("organisation.json");
     let out = soisua(&["validate", org.to_str().expect("utf-8")]);
     assert!(out.status.success(), "{}", stdout(&out));
@@ -102,4 +107,33 @@ fn unusable_input_exits_2_with_a_code() {
 
     let out = soisua(&["validate", dir.join("missing.json").to_str().expect("utf-8")]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn report_from_a_scenario_writes_every_export_and_merges_partials() {
+    let dir = temp_dir("report");
+    let scenario = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/scenarios/07-supervision.json");
+    let out = soisua(&["report", scenario.to_str().unwrap(), "--period", "2020-08", "--out", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = stdout(&out);
+    assert!(text.contains("**Chi bộ thử** — 2020-08") || text.contains("— 2020-08"), "{text}");
+    assert!(text.contains("| Mặt trận Tổ quốc / Fatherland Front | 1 | 1 |"), "{text}");
+    for ext in ["json", "csv", "xlsx", "md", "html"] {
+        let path = dir.join(format!("report.{ext}"));
+        assert!(std::fs::metadata(&path).unwrap().len() > 100, "{}", path.display());
+    }
+    let xlsx = std::fs::read(dir.join("report.xlsx")).unwrap();
+    assert_eq!(&xlsx[..2], b"PK");
+    // September alone, then August and September merged from the two partial reports.
+    let sept = temp_dir("report-sept");
+    let out = soisua(&["report", scenario.to_str().unwrap(), "--period", "2020-09", "--out", sept.to_str().unwrap()]);
+    assert!(out.status.success());
+    let (aug, sep) = (dir.join("report.json"), sept.join("report.json"));
+    let out = soisua(&["report", "--merge", aug.to_str().unwrap(), sep.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout(&out).contains("2020-08 – 2020-09"), "{}", stdout(&out));
+    // The same partial twice would count it twice: refused.
+    let out = soisua(&["report", "--merge", aug.to_str().unwrap(), aug.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("[report_overlap]"));
 }
