@@ -339,7 +339,7 @@ impl Organisation {
             })
             .collect();
         Ok(Organisation {
-            id: format!("{}/{unit}", self.id),
+            id: format!("{}.{unit}", self.id).chars().take(64).collect(),
             name: self.name.clone(),
             org_types: self.org_types.clone(),
             units,
