@@ -186,9 +186,7 @@ impl Redact for Report {
         let covered = |unit: &str, months: &std::collections::BTreeSet<Month>| {
             months.iter().all(|m| access.oversees_unit(unit, *m))
         };
-        if access.viewer.oversees().is_none() {
-            return None;
-        }
+        access.viewer.oversees()?;
         let scope_ok = match &self.scope {
             Some(scope) => self.span().is_none_or(|(_, last)| access.oversees_unit(&scope.unit, last)),
             None => true,

@@ -233,55 +233,6 @@ impl<'a> OrgIndex<'a> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn org() -> Organisation {
-        Organisation::from_json(
-            r#"{"id": "t", "name": {"vi": "T", "en": "T"},
-                "units": [
-                  {"id": "A", "name": "A", "kind": "committee", "org_type": "agency"},
-                  {"id": "B", "name": "B", "kind": "committee", "org_type": "agency", "parent": "A"},
-                  {"id": "C", "name": "C", "kind": "cell", "org_type": "agency", "parent": "A",
-                   "moves": [{"on": "2020-06-01", "parent": "B"}]},
-                  {"id": "D", "name": "D", "kind": "cell", "org_type": "agency", "parent": "B",
-                   "closed": "2020-03-31"}
-                ],
-                "members": [{"id": "M", "status": "full", "memberships": []}]}"#,
-        )
-        .unwrap()
-    }
-
-    #[test]
-    fn children_follow_moves_and_closings() {
-        let org = org();
-        let index = org.index();
-        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
-        let ids = |id, d| index.children_on(id, day(d)).map(|u| u.id.as_str()).collect::<Vec<_>>();
-        assert_eq!(ids("A", "2020-01-01"), ["B", "C"]);
-        assert_eq!(ids("B", "2020-01-01"), ["D"]);
-        assert_eq!(ids("A", "2020-07-01"), ["B"]);
-        assert_eq!(ids("B", "2020-07-01"), ["C"]);
-        assert!(ids("C", "2020-07-01").is_empty());
-        assert_eq!(index.unit_position("C"), Some(2));
-        assert_eq!(index.member_position("M"), Some(0));
-        assert!(!index.is_repeated_unit(2));
-        assert!(!index.is_repeated_member(0));
-        assert!(index.member("X").is_none());
-    }
-
-    #[test]
-    fn open_in_month_bounds() {
-        let org = org();
-        let d = org.unit("D").unwrap();
-        assert!(d.is_open_in("2020-03".parse().unwrap()));
-        assert!(!d.is_open_in("2020-04".parse().unwrap()));
-        let own = Organisation { org_types: Some(Vec::new()), ..org.clone() };
-        assert!(matches!(own.org_types(), Cow::Borrowed(&[])));
-    }
-}
-
 impl Organisation {
     /// The part of the organisation at and under `unit` (under it at any time: its first parent
     /// or a later move), with the members who ever belonged there and only their roles there: what
@@ -345,5 +296,54 @@ impl Organisation {
             units,
             members,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org() -> Organisation {
+        Organisation::from_json(
+            r#"{"id": "t", "name": {"vi": "T", "en": "T"},
+                "units": [
+                  {"id": "A", "name": "A", "kind": "committee", "org_type": "agency"},
+                  {"id": "B", "name": "B", "kind": "committee", "org_type": "agency", "parent": "A"},
+                  {"id": "C", "name": "C", "kind": "cell", "org_type": "agency", "parent": "A",
+                   "moves": [{"on": "2020-06-01", "parent": "B"}]},
+                  {"id": "D", "name": "D", "kind": "cell", "org_type": "agency", "parent": "B",
+                   "closed": "2020-03-31"}
+                ],
+                "members": [{"id": "M", "status": "full", "memberships": []}]}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn children_follow_moves_and_closings() {
+        let org = org();
+        let index = org.index();
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let ids = |id, d| index.children_on(id, day(d)).map(|u| u.id.as_str()).collect::<Vec<_>>();
+        assert_eq!(ids("A", "2020-01-01"), ["B", "C"]);
+        assert_eq!(ids("B", "2020-01-01"), ["D"]);
+        assert_eq!(ids("A", "2020-07-01"), ["B"]);
+        assert_eq!(ids("B", "2020-07-01"), ["C"]);
+        assert!(ids("C", "2020-07-01").is_empty());
+        assert_eq!(index.unit_position("C"), Some(2));
+        assert_eq!(index.member_position("M"), Some(0));
+        assert!(!index.is_repeated_unit(2));
+        assert!(!index.is_repeated_member(0));
+        assert!(index.member("X").is_none());
+    }
+
+    #[test]
+    fn open_in_month_bounds() {
+        let org = org();
+        let d = org.unit("D").unwrap();
+        assert!(d.is_open_in("2020-03".parse().unwrap()));
+        assert!(!d.is_open_in("2020-04".parse().unwrap()));
+        let own = Organisation { org_types: Some(Vec::new()), ..org.clone() };
+        assert!(matches!(own.org_types(), Cow::Borrowed(&[])));
     }
 }

@@ -328,8 +328,8 @@ pub fn render(report: &Report, templates: &Templates, options: &RenderOptions<'_
         scope,
         period,
         coverage: Text::new(
-            &format!("{units} đơn vị, {unit_months} đơn vị-tháng; {}", versions.join(", ")),
-            &format!("{units} units, {unit_months} unit-months; {}", versions.join(", ")),
+            format!("{units} đơn vị, {unit_months} đơn vị-tháng; {}", versions.join(", ")),
+            format!("{units} units, {unit_months} unit-months; {}", versions.join(", ")),
         ),
         template: format!("{} ({})", templates.reference(), org_type.unwrap_or("-")),
         tables,
@@ -367,8 +367,8 @@ fn table(report: &Report, section: &Section, catalogue: Option<&Catalogue>, org_
                         || Text::new(code, code),
                         |item| {
                             Text::new(
-                                &format!("{code} — {}", item.item.text.vi),
-                                &format!("{code} — {}", item.item.text.en),
+                                format!("{code} — {}", item.item.text.vi),
+                                format!("{code} — {}", item.item.text.en),
                             )
                         },
                     );
@@ -405,7 +405,7 @@ fn comparison_table(report: &Report, sections: &[Section], comparisons: &[(Text,
     let mut columns = vec![Text::new("Kỳ này", "This period")];
     for (label, _) in comparisons {
         columns.push(label.clone());
-        columns.push(Text::new(&format!("Tăng/giảm so với {}", label.vi), &format!("Change against {}", label.en)));
+        columns.push(Text::new(format!("Tăng/giảm so với {}", label.vi), format!("Change against {}", label.en)));
     }
     let mut rows = Vec::new();
     for section in sections.iter().filter(|s| s.kind == SectionKind::Figures) {
@@ -422,8 +422,8 @@ fn comparison_table(report: &Report, sections: &[Section], comparisons: &[(Text,
                 rows.push(TableRow {
                     key: name.clone(),
                     label: Text::new(
-                        &format!("{} — {}", row.label.vi, column.label.vi),
-                        &format!("{} — {}", row.label.en, column.label.en),
+                        format!("{} — {}", row.label.vi, column.label.vi),
+                        format!("{} — {}", row.label.en, column.label.en),
                     ),
                     cells,
                 });
