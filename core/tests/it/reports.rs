@@ -292,3 +292,41 @@ fn merging_reports_of_different_scopes_is_refused() {
     assert_eq!(Report::from_json(&json).unwrap(), whole);
     assert_eq!(Report::from_json("{\"total\": 1}").unwrap_err().code(), "invalid_json");
 }
+
+#[test]
+fn a_member_who_transfers_counts_once_in_the_quarter_and_in_both_rows() {
+    let scenario = soisua::scenario::Scenario::from_json(
+        r#"{"name": "transfer", "catalogue": "central-2020", "policy": "default",
+        "organisation": {"id": "o", "name": {"vi": "Đảng bộ xã", "en": "Commune committee"},
+          "units": [
+            {"id": "DB", "name": "Đảng bộ xã", "kind": "committee", "org_type": "commune"},
+            {"id": "CB-1", "name": "Chi bộ ấp 1", "kind": "cell", "org_type": "commune", "parent": "DB"},
+            {"id": "CB-2", "name": "Chi bộ trường", "kind": "cell", "org_type": "public_service", "parent": "DB"}],
+          "members": [
+            {"id": "DV1", "status": "full", "memberships": [
+              {"unit": "CB-1", "from": "2010-01-01", "until": "2020-07-31"},
+              {"unit": "CB-2", "from": "2020-08-01"}]},
+            {"id": "DV2", "status": "full", "memberships": [{"unit": "CB-1", "from": "2010-01-01"}]}]},
+        "months": {"from": "2020-07", "to": "2020-09"},
+        "reviews": [
+          {"member": "DV1", "unit": "CB-1", "month": "2020-07", "cell": {"TTCT-3": "present"}, "rest": "clean"},
+          {"member": "DV1", "unit": "CB-2", "month": "2020-08", "rest": "clean"},
+          {"member": "DV1", "unit": "CB-2", "month": "2020-09", "rest": "clean"},
+          {"member": "DV2", "unit": "CB-1", "month": "2020-07", "rest": "clean"},
+          {"member": "DV2", "unit": "CB-1", "month": "2020-08", "rest": "clean"},
+          {"member": "DV2", "unit": "CB-1", "month": "2020-09", "rest": "clean"}]}"#,
+    )
+    .unwrap();
+    let report = scenario.with_evaluation(|e| e.report(Some("2020-Q3".parse().unwrap()), Some("DB"))).unwrap();
+    assert_eq!(report.total.member_months.evaluated, 6);
+    assert_eq!(report.total.distinct.evaluated, 2);
+    assert_eq!(report.rows["CB-1"].block.distinct.evaluated, 2);
+    assert_eq!(report.rows["CB-2"].block.distinct.evaluated, 1);
+    assert_eq!(report.by_org_type["public_service"].member_months.evaluated, 2);
+    // DV1's case opened in CB-1 in July and was remedied in CB-2 in August.
+    assert_eq!(report.rows["CB-1"].block.cases.opened, 1);
+    assert_eq!(report.rows["CB-2"].block.cases.remedied, 1);
+    assert_eq!(report.total.cases.open_at_end, 0);
+    assert_eq!(report.total.distinct.help, 1);
+    assert_eq!(report.total.distinct.commend, 2);
+}
