@@ -8,7 +8,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
-budget_kib=${SOISUA_WASM_BUDGET_KIB:-420}
+budget_kib=${SOISUA_WASM_BUDGET_KIB:-560}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target/wasm}
 out=bindings-wasm/pkg
 wasm_bindgen=.tools/bin/wasm-bindgen

@@ -1,5 +1,6 @@
 //! The Python binding of soisua: the native module `soisua._native`, re-exported by the pure
-//! Python package `soisua` (which also defines the exception classes in `soisua.errors`).
+//! Python package `soisua` (which also defines the exception classes in `soisua.errors`). Reports,
+//! publication lists and visibility are in `reports`, thin wrappers over the core's JSON api.
 //!
 //! Every function converts its Python arguments, calls the core and converts the result: no
 //! domain logic and no defaults live here. Wrong Python types are `InvalidArgumentError`s naming
@@ -13,6 +14,7 @@ mod catalogue;
 mod convert;
 mod error;
 mod organisation;
+mod reports;
 mod reviews;
 
 use crate::error::{Failure, answer, raise, run};
@@ -78,5 +80,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(run_scenario, m)?)?;
     m.add_function(wrap_pyfunction!(default_policy, m)?)?;
     m.add_function(wrap_pyfunction!(validate_policy, m)?)?;
+    reports::register(m)?;
     Ok(())
 }

@@ -21,6 +21,9 @@ CLASSES = {
     "unknown_name": soisua.UnknownNameError,
     "invalid_argument": soisua.InvalidArgumentError,
     "invalid_document": soisua.InvalidDocumentError,
+    "report_overlap": soisua.ReportOverlapError,
+    "report_scope_mismatch": soisua.ReportScopeMismatchError,
+    "report_sealed": soisua.ReportSealedError,
     "internal_error": soisua.InternalError,
 }
 

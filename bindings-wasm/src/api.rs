@@ -87,7 +87,7 @@ pub fn validate_policy(
 
 /// A document argument that must be a plain object (as Python requires a `dict`): anything else is
 /// `invalid_argument`, the same code in both bindings.
-fn object(name: &'static str, value: &JsValue) -> Result<Value, JsValue> {
+pub(crate) fn object(name: &'static str, value: &JsValue) -> Result<Value, JsValue> {
     if !value.is_object() || js_sys::Array::is_array(value) {
         return Err(crate::error::to_js(&crate::error::argument(
             name,

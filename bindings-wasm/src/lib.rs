@@ -25,6 +25,7 @@ mod api;
 mod catalogue;
 mod error;
 mod organisation;
+mod report;
 mod review;
 mod types;
 mod value;
@@ -32,6 +33,10 @@ mod value;
 pub use api::{call, operations, parse_period};
 pub use catalogue::Catalogue;
 pub use organisation::Organisation;
+pub use report::{
+    build_report, compare_reports, default_report_templates, lift_report, merge_reports, notice_board, radio_list,
+    redact, render_report, seal_report, synthetic_year_reports, validate_report_templates,
+};
 pub use review::ReviewBatch;
 
 use wasm_bindgen::JsValue;

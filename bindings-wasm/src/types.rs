@@ -39,7 +39,10 @@ export type ErrorCode =
   | "invalid_value"
   | "unknown_name"
   | "invalid_argument"
-  | "invalid_document";
+  | "invalid_document"
+  | "report_overlap"
+  | "report_scope_mismatch"
+  | "report_sealed";
 
 /** What every function of this module throws: a real `Error` with a stable code. */
 export interface SoisuaError extends Error {
@@ -286,7 +289,19 @@ export type Operation =
   | "policy.check_versions"
   | "scenario.run"
   | "discipline.allowed"
-  | "discipline.limitation";
+  | "discipline.limitation"
+  | "report.build"
+  | "report.merge"
+  | "report.lift"
+  | "report.seal"
+  | "report.compare"
+  | "report.render"
+  | "report.templates"
+  | "report.templates.validate"
+  | "publication.notice_board"
+  | "publication.radio_list"
+  | "visibility.redact"
+  | "synthetic.year_reports";
 
 export interface OperationInfo {
   name: Operation;
@@ -446,6 +461,234 @@ export interface ScenarioReport {
   changes?: VerdictChange[];
   what_if?: { policy: string; differences: VerdictChange[] };
   expect?: { passed: boolean; failures: string[] };
+}
+
+/** What a report counts about members, as member-months and as distinct members. */
+export type Measure =
+  | "evaluated"
+  | "not_evaluated"
+  | "commend"
+  | "help"
+  | "inspect"
+  | "manifestation"
+  | "exemplary"
+  | "prohibition"
+  | "disagreement";
+
+/** A count per measure. */
+export type MeasureCounts = Record<Measure, number>;
+
+/** A unit as a report names it (also the `parent` of `liftReport`). */
+export interface UnitLabel {
+  unit: string;
+  name: string;
+  kind: UnitKind;
+  org_type: string;
+}
+
+/** What a report covers: unit id → months (`YYYY-MM`), and the catalogue and policy versions. */
+export interface ReportCoverage {
+  units: Record<string, string[]>;
+  /** `id@version`. */
+  catalogues: string[];
+  /** `id@version`. */
+  policies: string[];
+}
+
+export interface ReportCaseCounts {
+  opened: number;
+  remedied: number;
+  escalated: number;
+  closed: number;
+  open_at_end: number;
+  pending_at_end: number;
+}
+
+/** Member-level detail that makes reports merge exactly (absent once sealed). */
+export interface ReportDetail {
+  members: Partial<Record<Measure, string[]>>;
+  standing?: Record<string, { month: string; open: number; pending: number }>;
+  supervised?: Record<string, string[]>;
+}
+
+/** The figures of a scope, a row or a type of organisation. */
+export interface ReportBlock {
+  last_month?: string;
+  member_months: MeasureCounts;
+  /** Distinct members over the months covered (never a sum of monthly counts). */
+  distinct: MeasureCounts;
+  items?: Record<string, number>;
+  disagreement_items?: Record<string, number>;
+  cases: ReportCaseCounts;
+  outcomes?: Partial<Record<Decision, number>>;
+  forms?: Partial<Record<DisciplineForm, number>>;
+  supervision?: Record<string, { members: number; findings: number }>;
+  detail?: ReportDetail;
+}
+
+/** A unit directly under a report's scope. */
+export interface ReportRow {
+  label: UnitLabel;
+  block: ReportBlock;
+}
+
+/** A report (what `buildReport`, `mergeReports`, `liftReport` and `sealReport` return). */
+export interface Report {
+  /** The unit reported on; absent: the whole organisation. */
+  scope?: UnitLabel;
+  coverage: ReportCoverage;
+  total: ReportBlock;
+  by_org_type?: Record<string, ReportBlock>;
+  rows?: Record<string, ReportRow>;
+  /** Whether the member-level detail was dropped (a sealed report cannot merge). */
+  sealed?: boolean;
+}
+
+/** A figure of two reports' totals. */
+export interface ReportDelta {
+  figure: string;
+  current: number;
+  previous: number;
+  change: number;
+}
+
+/** What `compareReports` returns: the months of each report and every figure. */
+export interface ReportComparison {
+  current: [string, string] | null;
+  previous: [string, string] | null;
+  figures: ReportDelta[];
+}
+
+export type ReportFormat = "document" | "csv" | "markdown" | "html";
+
+/** The options of `renderReport`; `null` or absent: the default. */
+export interface RenderOptions {
+  /** `document` (default, a `RenderedReport`) or text: `csv`, `markdown`, `html`. */
+  format?: ReportFormat | null;
+  templates?: ReportTemplates | string | null;
+  /** For the labels of items: a `Catalogue`, a catalogue object or an embedded id. */
+  catalogue?: Catalogue | CatalogueObject | string | null;
+  /** The period to name (`2020-Q3`); the months covered without it. */
+  period?: string | null;
+  /** Earlier reports to compare with, each with its label. */
+  comparisons?: { label: Text; report: Report }[] | null;
+}
+
+/** A row of a rendered table: one cell per column (`null`: empty). */
+export interface RenderedRow {
+  key: string;
+  label: Text;
+  cells: (number | null)[];
+}
+
+export interface RenderedTable {
+  id: string;
+  title: Text;
+  columns: Text[];
+  rows: RenderedRow[];
+}
+
+/** A report rendered through templates (`renderReport` with `format: "document"`). */
+export interface RenderedReport {
+  title: Text;
+  scope: Text;
+  period: string;
+  coverage: Text;
+  /** The templates used (`id@version`) and the type of organisation applied. */
+  template: string;
+  tables: RenderedTable[];
+}
+
+export type ReportSectionKind = "figures" | "top_items" | "units" | "org_types";
+
+export interface ReportSection {
+  id: string;
+  title: Text;
+  kind: ReportSectionKind;
+  columns: { id: string; label: Text }[];
+  rows?: { id: string; label: Text; figures: (string | null)[] }[];
+  limit?: number;
+}
+
+/** Report templates (wire shape). */
+export interface ReportTemplates {
+  id: string;
+  version: string;
+  title: Text;
+  effective_from: string;
+  effective_until?: string;
+  sections: ReportSection[];
+  overrides?: { org_types: string[]; omit_sections?: string[]; omit_rows?: string[] }[];
+}
+
+export type GroupStatus = "clear" | "found" | "not_evaluated";
+export type PublicationDetail = "verdicts" | "items";
+
+/** A published line: a member, the month's verdict and the status per group of content. */
+export interface PublicationEntry {
+  member: string;
+  name?: string;
+  /** Radio lists: why the member is listed. */
+  role?: RoleKind;
+  /** Radio lists: the unit of the role. */
+  unit?: string;
+  verdict: Verdict;
+  groups: { manifestation: GroupStatus; exemplary: GroupStatus; prohibition: GroupStatus };
+  /** The codes of the items found, only when the policy publishes items. */
+  items?: string[];
+}
+
+export interface NoticeBoard {
+  unit: UnitLabel;
+  month: string;
+  detail: PublicationDetail;
+  entries: PublicationEntry[];
+}
+
+export interface RadioList {
+  top: UnitLabel;
+  month: string;
+  detail: PublicationDetail;
+  entries: PublicationEntry[];
+}
+
+/** Who is looking, for `redact`. */
+export type Viewer =
+  | { role: "member"; member: string }
+  | { role: "secretary"; unit: string }
+  | { role: "inspection_commission"; committee: string }
+  | { role: "public" };
+
+/** What the value given to `redact` is. */
+export type RedactKind = "member_result" | "month_result" | "cases" | "report" | "notice_board" | "radio_list";
+
+/** A member's result for a month, as the core has it (a `MemberResult` without its explanation). */
+export interface MemberResultObject {
+  member: string;
+  month: string;
+  unit?: string;
+  verdict: Verdict;
+  rules: RuleFiring[];
+  found?: string[];
+  disagreements?: { item: string; self: ReviewFinding; cell: ReviewFinding }[];
+  provisional?: boolean;
+}
+
+/** The evaluation of a month, as the core has it. */
+export interface MonthResultObject {
+  month: string;
+  results: MemberResultObject[];
+  issues?: Finding[];
+}
+
+/** What `redact` returns: the value of its kind, cut down (or `null`: nothing to see). */
+export type Redacted = MemberResultObject | MonthResultObject | CaseObject[] | Report | NoticeBoard | RadioList;
+
+/** What `syntheticYearReports` returns: sealed totals by period (`2020-01`, `2020-Q1`, `2020`). */
+export interface YearReports {
+  members: number;
+  units: number;
+  reports: Record<string, Record<string, number>>;
 }
 
 /** The JSON api's answer: exactly one of `ok` and `error`. */

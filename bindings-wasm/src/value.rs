@@ -108,6 +108,34 @@ pub(crate) fn catalogue(name: &'static str, value: &JsValue) -> Result<Option<so
     }
 }
 
+/// The own enumerable properties of a JS object given as argument `name`, as `[key, value]` pairs
+/// (an options object); a property set to `undefined` is left out, as in `JSON.stringify`.
+pub(crate) fn entries(name: &'static str, value: &JsValue) -> Result<Vec<(String, JsValue)>, soisua::Error> {
+    let pairs = object_entries(value).map_err(|e| error::refusal(name, &[], &unreadable(&e)))?;
+    Ok(pairs
+        .iter()
+        .map(|entry| {
+            let pair: js_sys::Array = entry.unchecked_into();
+            (pair.get(0).as_string().unwrap_or_default(), pair.get(1))
+        })
+        .filter(|(_, item)| !item.is_undefined())
+        .collect())
+}
+
+/// The text a class instance gives of itself through its `toJson()` (`Catalogue`,
+/// `Organisation`), or `None` for a value without that method.
+pub(crate) fn own_json(name: &'static str, value: &JsValue) -> Result<Option<String>, soisua::Error> {
+    if !value.is_object() {
+        return Ok(None);
+    }
+    let Some(method) = property(value, "toJson").ok().and_then(|method| method.dyn_into::<js_sys::Function>().ok())
+    else {
+        return Ok(None);
+    };
+    let text = method.call0(value).map_err(|thrown| error::refusal(name, &[], &unreadable(&thrown)))?;
+    Ok(text.as_string())
+}
+
 /// The JS value of a result: plain objects and arrays, `null` for absent values.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, soisua::Error> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| error::output(&e.to_string()))

@@ -2,6 +2,7 @@
 // must be a result or a `SoisuaError` with a known code — never a WebAssembly trap
 // (`RuntimeError: unreachable`), which is what a panic becomes under `panic = "abort"`.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 
 import {
@@ -9,13 +10,18 @@ import {
   Organisation,
   ReviewBatch,
   assertSoisuaError,
+  buildReport,
   call,
+  mergeReports,
+  redact,
+  renderReport,
   smallCatalogue,
   smallOrganisation,
   smallReviews,
 } from "./soisua.mjs";
 
-const CODES = ["invalid_json", "invalid_csv", "invalid_value", "unknown_name", "invalid_argument", "invalid_document"];
+const CODES = ["invalid_json", "invalid_csv", "invalid_value", "unknown_name", "invalid_argument", "invalid_document",
+  "report_overlap", "report_scope_mismatch", "report_sealed"];
 const ROUNDS = Number(process.env.SOISUA_FUZZ_ROUNDS ?? 150);
 
 /** mulberry32: a small seeded generator, so a failure replays. */
@@ -159,6 +165,29 @@ describe("mutated documents never trap", () => {
       const input = clone(base);
       mutate(input, random);
       answers(random.pick(ops), input);
+    }
+  });
+
+  it("mutated reports through every report operation", () => {
+    const random = generator(6);
+    const scenario = JSON.parse(readFileSync(new URL("../../tests/scenarios/07-supervision.json", import.meta.url), "utf8"));
+    const august = buildReport(scenario, "2020-08");
+    const september = buildReport(scenario, "2020-09");
+    const ops = ["report.merge", "report.seal", "report.compare", "report.render", "report.lift", "visibility.redact"];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const report = clone(round % 2 ? august : september);
+      for (let n = 1 + Math.floor(random.next() * 3); n > 0; n -= 1) mutate(report, random);
+      const input = {
+        report, reports: [report, round % 3 ? september : august], current: report, previous: august,
+        parent: { unit: "DB", name: "Đảng bộ", kind: "committee", org_type: "commune" },
+        format: random.pick(["document", "csv", "markdown", "html"]), organisation: scenario.organisation,
+        viewer: random.pick([{ role: "public" }, { role: "secretary", unit: "CB-1" }, { role: "member", member: "DV1" }]),
+        kind: "report", value: report,
+      };
+      answers(random.pick(ops), input);
+      survives(() => mergeReports([august, report]));
+      survives(() => renderReport(report, { format: "csv" }));
+      survives(() => redact(scenario.organisation, { role: "secretary", unit: "CB-1" }, "report", report));
     }
   });
 });

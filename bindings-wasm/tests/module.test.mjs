@@ -25,7 +25,8 @@ describe("bindings-wasm/pkg", () => {
   it("declares the hand-written types in the .d.ts", () => {
     const dts = read("soisua_wasm.d.ts");
     for (const name of ["Finding", "SoisuaError", "CatalogueItem", "CatalogueObject", "OrganisationObject",
-      "ReviewBatchObject", "ApiAnswer", "PeriodInfo", "Operation"]) {
+      "ReviewBatchObject", "ApiAnswer", "PeriodInfo", "Operation", "Report", "ReportBlock", "ReportComparison",
+      "RenderedReport", "RenderOptions", "ReportTemplates", "NoticeBoard", "RadioList", "Viewer", "Redacted", "YearReports"]) {
       assert.match(dts, new RegExp(`export (interface|type) ${name}\\b`), name);
     }
     assert.ok(!/\bany\b/.test(dts.replace(/\/\*[\s\S]*?\*\//g, "")), "no `any` in the public types");

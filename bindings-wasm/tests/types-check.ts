@@ -11,7 +11,29 @@ import init, {
   parsePeriod,
   runScenario,
   validatePolicy,
+  buildReport,
+  compareReports,
+  defaultReportTemplates,
+  liftReport,
+  mergeReports,
+  noticeBoard,
+  radioList,
+  redact,
+  renderReport,
+  sealReport,
+  syntheticYearReports,
+  validateReportTemplates,
   type ApiAnswer,
+  type Measure,
+  type NoticeBoard,
+  type RadioList,
+  type Redacted,
+  type RenderedReport,
+  type Report,
+  type ReportComparison,
+  type ReportTemplates,
+  type Viewer,
+  type YearReports,
   type PolicyObject,
   type ScenarioReport,
   type Verdict,
@@ -57,8 +79,16 @@ export async function typedUse(): Promise<string[]> {
   const other: ApiAnswer = call("some.future_op");
   const ops: Operation[] = operations().map((op) => op.name);
   if (answer.error) {
-    const code: "invalid_json" | "invalid_csv" | "invalid_value" | "unknown_name" | "invalid_argument" | "invalid_document" =
-      answer.error.code;
+    const code:
+      | "invalid_json"
+      | "invalid_csv"
+      | "invalid_value"
+      | "unknown_name"
+      | "invalid_argument"
+      | "invalid_document"
+      | "report_overlap"
+      | "report_scope_mismatch"
+      | "report_sealed" = answer.error.code;
     ops.push(code === "invalid_value" ? "period.parse" : "catalogue.summary");
   } else {
     const ok: unknown = answer.ok;
@@ -94,9 +124,52 @@ export async function typedUse(): Promise<string[]> {
   // @ts-expect-error remedy windows are a list of {severity, months}
   policy.remedy_windows = { minor: 3 };
 
+  const built: Report = buildReport("{}", "2020-Q3", null);
+  const whole: Report = buildReport("{}");
+  const merged: Report = mergeReports([built, whole]);
+  const lifted: Report = liftReport(merged, { unit: "DB", name: "Đảng bộ", kind: "committee", org_type: "commune" });
+  const sealed: boolean | undefined = sealReport(lifted).sealed;
+  const measure: Measure = "evaluated";
+  const distinct: number = built.total.distinct[measure] + built.total.member_months.help;
+  const months: string[] | undefined = built.coverage.units["CB-1"];
+  const rowNames: string[] = Object.values(built.rows ?? {}).map((row) => row.label.name);
+  const orgTypes: string[] = Object.keys(built.by_org_type ?? {});
+  const comparison: ReportComparison = compareReports(built, whole);
+  const change: number | undefined = comparison.figures[0]?.change;
+  const rendered = renderReport(built, { format: "csv", catalogue: central, period: "2020-Q3" });
+  const csv: string = typeof rendered === "string" ? rendered : rendered.title.vi;
+  const document: RenderedReport | string = renderReport(built, { comparisons: [{ label: { vi: "Kỳ trước", en: "Previous" }, report: whole }] });
+  const tables: string[] = typeof document === "string" ? [] : document.tables.map((t) => t.id);
+  renderReport(built);
+  const templates: ReportTemplates = defaultReportTemplates();
+  const templateFindings: Finding[] = validateReportTemplates(templates);
+  const board: NoticeBoard = noticeBoard("{}", "2020-08", "CB-1");
+  const boardStatus: "clear" | "found" | "not_evaluated" | undefined = board.entries[0]?.groups.manifestation;
+  const radio: RadioList = radioList("{}", "2020-08");
+  const topUnit: string = radioList("{}", "2020-08", "HU").top.unit + radio.top.name;
+  const viewer: Viewer = { role: "secretary", unit: "CB-1" };
+  const redacted: Redacted | null = redact(org, viewer, "report", built);
+  const publicView: Redacted | null = redact(org.toObject(), { role: "public" }, "month_result", { month: "2020-08", results: [] });
+  const year: YearReports = syntheticYearReports(7, 2020, "DB-01-CB-01");
+  const yearly: number | undefined = syntheticYearReports(7n, "2020", null, "synthetic-local").reports["2020"]?.["evaluated.distinct"];
+  // @ts-expect-error a report format is one of four strings
+  renderReport(built, { format: "pdf" });
+  // @ts-expect-error an unknown render option
+  renderReport(built, { fromat: "csv" });
+  // @ts-expect-error a viewer's role is one of four
+  redact(org, { role: "king" }, "report", built);
+  // @ts-expect-error redact takes a kind of output it knows
+  redact(org, viewer, "everything", built);
+  // @ts-expect-error mergeReports takes a list
+  mergeReports(built);
+  // @ts-expect-error total.distinct has the measures, not arbitrary keys
+  built.total.distinct.everyone;
+
   central.free();
   return [String(total), subgroup ?? "", kind ?? "", version, vi, String(paths.length), params ?? "",
     String(fromCsv.id), ...issueCodes, String(members), String(length), String(reviewFindings.length),
     month ?? "", period.kind, JSON.stringify(other), ...ops, wrong, String(policyFindings.length), verdict ?? "",
-    rule ?? "", notAVerdict];
+    rule ?? "", notAVerdict, String(sealed), String(distinct), ...(months ?? []), ...rowNames, ...orgTypes,
+    String(change), csv, ...tables, templates.id, String(templateFindings.length), boardStatus ?? "", topUnit,
+    JSON.stringify(redacted), JSON.stringify(publicView), String(year.members), String(yearly)];
 }

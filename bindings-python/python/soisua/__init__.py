@@ -2,7 +2,8 @@
 
 The monthly evaluation of Vietnamese party members as a library: indicator catalogues
 (manifestations of degradation, exemplary conduct, prohibited acts), organisation trees and
-monthly reviews, with findings in Vietnamese and English.
+monthly reviews, with findings in Vietnamese and English; reports per unit and period that
+merge exactly, the notice board and radio list, and what each viewer may see.
 
 >>> import soisua
 >>> soisua.parse_period("2020-Q3")["first_month"]
@@ -14,11 +15,23 @@ from soisua._native import (
     Organisation,
     ReviewBatch,
     __version__,
+    build_report,
     call,
+    compare_reports,
     default_policy,
+    default_report_templates,
+    lift_report,
+    merge_reports,
+    notice_board,
     parse_period,
+    radio_list,
+    redact,
+    render_report,
     run_scenario,
+    seal_report,
+    synthetic_year_reports,
     validate_policy,
+    validate_report_templates,
 )
 from soisua.errors import (
     InternalError,
@@ -27,6 +40,10 @@ from soisua.errors import (
     InvalidDocumentError,
     InvalidJsonError,
     InvalidValueError,
+    ReportError,
+    ReportOverlapError,
+    ReportScopeMismatchError,
+    ReportSealedError,
     SoisuaError,
     UnknownNameError,
 )
@@ -41,6 +58,18 @@ __all__ = [
     "run_scenario",
     "default_policy",
     "validate_policy",
+    "build_report",
+    "merge_reports",
+    "lift_report",
+    "seal_report",
+    "compare_reports",
+    "render_report",
+    "default_report_templates",
+    "validate_report_templates",
+    "notice_board",
+    "radio_list",
+    "redact",
+    "synthetic_year_reports",
     "SoisuaError",
     "InvalidJsonError",
     "InvalidCsvError",
@@ -48,5 +77,9 @@ __all__ = [
     "UnknownNameError",
     "InvalidArgumentError",
     "InvalidDocumentError",
+    "ReportError",
+    "ReportOverlapError",
+    "ReportScopeMismatchError",
+    "ReportSealedError",
     "InternalError",
 ]

@@ -1,5 +1,17 @@
 # Hand-written stubs of the native module, checked against the binary by `mypy.stubtest`.
-from typing import Any, ClassVar, Dict, List, Optional, Tuple, Union, final
+from typing import (
+    Any,
+    ClassVar,
+    Dict,
+    List,
+    Literal,
+    Optional,
+    Sequence,
+    Tuple,
+    Union,
+    final,
+    overload,
+)
 
 __all__ = [
     "__version__",
@@ -11,6 +23,18 @@ __all__ = [
     "run_scenario",
     "default_policy",
     "validate_policy",
+    "build_report",
+    "merge_reports",
+    "lift_report",
+    "seal_report",
+    "compare_reports",
+    "render_report",
+    "default_report_templates",
+    "validate_report_templates",
+    "notice_board",
+    "radio_list",
+    "redact",
+    "synthetic_year_reports",
 ]
 
 __version__: str
@@ -98,3 +122,60 @@ def call(op: str, input: Any) -> Dict[str, Any]: ...
 def run_scenario(scenario: Union[Dict[str, Any], str]) -> Dict[str, Any]: ...
 def default_policy() -> Dict[str, Any]: ...
 def validate_policy(policy: Union[Dict[str, Any], str]) -> List[Dict[str, Any]]: ...
+
+# Reports, publication lists and visibility (thin wrappers over `call`). A document argument is a
+# dict or its JSON text; a catalogue is a `Catalogue`, a dict or an embedded id (`central-2020`).
+_Document = Union[Dict[str, Any], str]
+_CatalogueArg = Union[Catalogue, Dict[str, Any], str]
+
+def build_report(
+    scenario: _Document, period: Optional[str] = None, scope: Optional[str] = None
+) -> Dict[str, Any]: ...
+def merge_reports(reports: Sequence[Dict[str, Any]]) -> Dict[str, Any]: ...
+def lift_report(report: _Document, parent: _Document) -> Dict[str, Any]: ...
+def seal_report(report: _Document) -> Dict[str, Any]: ...
+def compare_reports(current: _Document, previous: _Document) -> Dict[str, Any]: ...
+@overload
+def render_report(
+    report: _Document,
+    *,
+    format: Literal["document"] = "document",
+    templates: Optional[_Document] = None,
+    catalogue: Optional[_CatalogueArg] = None,
+    period: Optional[str] = None,
+    comparisons: Optional[Sequence[Dict[str, Any]]] = None,
+) -> Dict[str, Any]: ...
+@overload
+def render_report(
+    report: _Document,
+    *,
+    format: Literal["csv", "markdown", "html"],
+    templates: Optional[_Document] = None,
+    catalogue: Optional[_CatalogueArg] = None,
+    period: Optional[str] = None,
+    comparisons: Optional[Sequence[Dict[str, Any]]] = None,
+) -> str: ...
+def default_report_templates() -> Dict[str, Any]: ...
+def validate_report_templates(templates: _Document) -> List[Dict[str, Any]]: ...
+def notice_board(scenario: _Document, month: str, unit: str) -> Dict[str, Any]: ...
+def radio_list(scenario: _Document, month: str, top: Optional[str] = None) -> Dict[str, Any]: ...
+@overload
+def redact(
+    organisation: Union[Organisation, Dict[str, Any], str],
+    viewer: _Document,
+    kind: Literal["member_result", "month_result", "report", "notice_board", "radio_list"],
+    value: Any,
+) -> Optional[Dict[str, Any]]: ...
+@overload
+def redact(
+    organisation: Union[Organisation, Dict[str, Any], str],
+    viewer: _Document,
+    kind: Literal["cases"],
+    value: Any,
+) -> Optional[List[Dict[str, Any]]]: ...
+def synthetic_year_reports(
+    seed: int,
+    year: Union[int, str],
+    scope: Optional[str] = None,
+    catalogue: Optional[_CatalogueArg] = None,
+) -> Dict[str, Any]: ...

@@ -20,6 +20,10 @@ __all__ = [
     "UnknownNameError",
     "InvalidArgumentError",
     "InvalidDocumentError",
+    "ReportError",
+    "ReportOverlapError",
+    "ReportScopeMismatchError",
+    "ReportSealedError",
     "InternalError",
 ]
 
@@ -97,6 +101,30 @@ class InvalidDocumentError(SoisuaError):
     default_code = "invalid_document"
 
 
+class ReportError(SoisuaError):
+    """Reports that cannot be combined (catch this for all three reasons, the subclasses below)."""
+
+    default_code = "report_error"
+
+
+class ReportOverlapError(ReportError):
+    """Reports that cover the same unit-month: merging them would count it twice."""
+
+    default_code = "report_overlap"
+
+
+class ReportScopeMismatchError(ReportError):
+    """Reports of different scopes (lift a unit's report into a row of its parent first)."""
+
+    default_code = "report_scope_mismatch"
+
+
+class ReportSealedError(ReportError):
+    """A sealed report (its member-level detail dropped), which can no longer be merged."""
+
+    default_code = "report_sealed"
+
+
 class InternalError(SoisuaError):
     """A bug in soisua (the core panicked); please report it with the message."""
 
@@ -112,6 +140,9 @@ _BY_CODE: Dict[str, Type[SoisuaError]] = {
         UnknownNameError,
         InvalidArgumentError,
         InvalidDocumentError,
+        ReportOverlapError,
+        ReportScopeMismatchError,
+        ReportSealedError,
         InternalError,
     )
 }
