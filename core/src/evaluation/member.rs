@@ -92,7 +92,11 @@ impl Evaluator<'_> {
         let mut concluded = 0u32;
         if let Standing::Evaluated(i, review) = standing {
             result.provisional = review.status == ReviewStatus::Draft;
-            result.unit = Some(review.unit.clone());
+            // The review's unit when the organisation has it (an unknown one is a validation
+            // finding); otherwise the membership's, so that reports can always place the result.
+            if self.org.unit(&review.unit).is_some() {
+                result.unit = Some(review.unit.clone());
+            }
             concluded = self.read_answers(i, review, input.roles, scratch, &mut result, issues);
         }
         for &k in input.supervision {

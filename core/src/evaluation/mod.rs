@@ -174,7 +174,8 @@ pub struct MemberResult {
     pub member: String,
     /// The month.
     pub month: Month,
-    /// The unit the member belonged to (the review's unit when there is one).
+    /// The unit the member belonged to (the review's unit when there is one and the organisation
+    /// has it, otherwise the membership's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// The verdict: the highest level any rule reached.

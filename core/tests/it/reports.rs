@@ -330,3 +330,18 @@ fn a_member_who_transfers_counts_once_in_the_quarter_and_in_both_rows() {
     assert_eq!(report.total.distinct.help, 1);
     assert_eq!(report.total.distinct.commend, 2);
 }
+
+#[test]
+fn a_review_at_an_unknown_unit_still_counts_under_the_membership() {
+    let scenario = soisua::scenario::Scenario::from_json(
+        r#"{"name": "unknown unit", "catalogue": "central-2020", "policy": "default",
+        "organisation": {"id": "o", "name": {"vi": "Chi bộ", "en": "Cell"},
+          "units": [{"id": "CB", "name": "Chi bộ ấp 1", "kind": "cell", "org_type": "commune"}],
+          "members": [{"id": "DV1", "status": "full", "memberships": [{"unit": "CB", "from": "2010-01-01"}]}]},
+        "reviews": [{"member": "DV1", "unit": "CB-typo", "month": "2020-07", "rest": "clean"}]}"#,
+    )
+    .unwrap();
+    let report = scenario.with_evaluation(|e| e.report(None, None)).unwrap();
+    assert_eq!(report.total.member_months.evaluated, 1);
+    assert_eq!(report.coverage.units.keys().collect::<Vec<_>>(), ["CB"]);
+}
