@@ -99,20 +99,7 @@ impl<'v, 'o> Access<'v, 'o> {
     /// Whether `unit` is the viewer's unit or under it on the last day of `month`.
     pub fn oversees_unit(&self, unit: &str, month: Month) -> bool {
         let Some(top) = self.viewer.oversees() else { return false };
-        let day = month.last_day();
-        let mut current = Some(unit);
-        let mut steps = 0;
-        while let Some(id) = current {
-            if id == top {
-                return true;
-            }
-            steps += 1;
-            if steps > self.org.organisation().units.len() {
-                return false;
-            }
-            current = self.org.unit(id).and_then(|u| u.parent_on(day));
-        }
-        false
+        self.org.is_within(unit, top, month.last_day())
     }
 
     /// Whether the viewer may see the record of `member` for `month`, counted at `unit` if known

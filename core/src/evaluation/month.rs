@@ -125,19 +125,7 @@ impl Evaluator<'_> {
 
     /// Whether `unit` is `scope` or under it on `day`.
     fn is_under(&self, unit: &str, scope: &str, day: chrono::NaiveDate) -> bool {
-        let mut current = Some(unit);
-        let mut steps = 0;
-        while let Some(id) = current {
-            if id == scope {
-                return true;
-            }
-            steps += 1;
-            if steps > self.org.organisation().units.len() {
-                return false;
-            }
-            current = self.org.unit(id).and_then(|u| u.parent_on(day));
-        }
-        false
+        self.org.is_within(unit, scope, day)
     }
 
     /// Supervision visits of the month that name a member the organisation does not have.

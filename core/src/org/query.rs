@@ -219,6 +219,24 @@ impl<'a> OrgIndex<'a> {
         self.repeated_members.binary_search(&i).is_ok()
     }
 
+    /// Whether `unit` is `ancestor` or under it on `day` (following each unit's parent on that day;
+    /// a cycle or an unknown unit ends the walk with `false`).
+    pub fn is_within(&self, unit: &str, ancestor: &str, day: NaiveDate) -> bool {
+        let mut current = Some(unit);
+        let mut steps = 0;
+        while let Some(id) = current {
+            if id == ancestor {
+                return true;
+            }
+            steps += 1;
+            if steps > self.organisation().units.len() {
+                return false;
+            }
+            current = self.unit(id).and_then(|u| u.parent_on(day));
+        }
+        false
+    }
+
     /// The units directly under `id` on `day` and open that day, in the organisation's order.
     pub fn children_on(&self, id: &str, day: NaiveDate) -> impl Iterator<Item = &'a Unit> + '_ {
         let units = &self.organisation.units;
