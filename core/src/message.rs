@@ -65,6 +65,15 @@ issue_codes! {
     InvalidValue => "invalid_value", Error,
         "giá trị `{value}` ở cột `{column}` không hợp lệ, cần một trong: {expected}",
         "the value `{value}` in column `{column}` is not valid, expected one of: {expected}";
+    /// A row of a table with no value in a column that needs one.
+    MissingValue => "missing_value", Error,
+        "cột `{column}` không có giá trị", "the column `{column}` has no value";
+    /// A row that repeats an earlier row of the same table.
+    DuplicateRow => "duplicate_row", Error,
+        "dòng lặp lại dòng {first}", "the row repeats row {first}";
+    /// A row that contradicts an earlier row of the same table.
+    ConflictingRow => "conflicting_row", Error,
+        "cột `{column}` mâu thuẫn với dòng {first}", "the column `{column}` contradicts row {first}";
     /// A required CSV column is missing from the header.
     MissingColumn => "missing_column", Error,
         "thiếu cột `{column}`", "the column `{column}` is missing";
@@ -160,6 +169,10 @@ issue_codes! {
     /// A review for a member the organisation does not have.
     UnknownMember => "unknown_member", Error,
         "đảng viên `{member}` không có trong tổ chức", "the member `{member}` is not in the organisation";
+    /// A member who belongs to no unit in a month a row speaks of.
+    NoUnitInMonth => "no_unit_in_month", Error,
+        "đảng viên `{member}` không sinh hoạt ở đơn vị nào trong tháng {month}",
+        "the member `{member}` belongs to no unit in {month}";
     /// An answer for an item the catalogue does not have.
     UnknownItem => "unknown_item", Error,
         "nội dung `{item}` không có trong danh mục", "the item `{item}` is not in the catalogue";

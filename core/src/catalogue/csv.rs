@@ -224,7 +224,7 @@ fn delimiter(text: &str) -> u8 {
     if count(';') > count(',') { b';' } else { b',' }
 }
 
-fn csv_error(error: &csv::Error) -> Error {
+pub(crate) fn csv_error(error: &csv::Error) -> Error {
     let position = error.position();
     Error::Csv {
         location: Location {

@@ -309,6 +309,7 @@ impl Catalogue {
 
 mod central;
 mod csv;
+pub(crate) use csv::csv_error;
 mod validate;
 mod versions;
 

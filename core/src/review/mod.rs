@@ -91,6 +91,27 @@ pub enum Finding {
 }
 
 impl Finding {
+    /// Every finding.
+    pub const ALL: [Finding; 7] = [
+        Finding::None,
+        Finding::Present,
+        Finding::Clear,
+        Finding::Violated,
+        Finding::Good,
+        Finding::NotYetGood,
+        Finding::NotApplicable,
+    ];
+
+    /// The finding of a snake_case name (`not_yet_good`).
+    ///
+    /// ```
+    /// assert_eq!(soisua::Finding::from_name("violated"), Some(soisua::Finding::Violated));
+    /// assert_eq!(soisua::Finding::from_name("Violated"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Finding> {
+        Finding::ALL.into_iter().find(|f| f.as_str() == name)
+    }
+
     /// The snake_case name.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -130,6 +151,7 @@ impl Finding {
     }
 }
 
+pub mod long;
 mod tally;
 pub(crate) mod validate;
 
