@@ -21,7 +21,7 @@ use crate::discipline::{DisciplineForm, Subject};
 use crate::report::{Report, Templates, UnitLabel};
 use crate::scenario::Scenario;
 use crate::synthetic::{Rates, Scale};
-use crate::{Catalogue, Error, Issue, Month, Organisation, Period, Policy, ReviewBatch};
+use crate::{Catalogue, Error, Evaluator, Issue, Month, Organisation, Period, Policy, ReviewBatch};
 
 /// The operations [`call`] accepts, with a one-line description each.
 pub const OPERATIONS: &[(&str, &str)] = &[
@@ -191,6 +191,32 @@ fn dispatch_more(op: &str, input: &Input) -> Result<Value, Error> {
                 "reviews": to_value(&batch.tally(&catalogue))?,
                 "review_issues": issues(&batch.validate(&catalogue, &org))?,
             }))
+        }
+        "reviews.from_long_csv" => {
+            let catalogue = input.catalogue("catalogue")?;
+            let org = input.organisation()?;
+            let status = match input.optional_string("status")?.as_deref() {
+                None | Some("final") => crate::ReviewStatus::Final,
+                Some("draft") => crate::ReviewStatus::Draft,
+                Some(other) => {
+                    return Err(Error::Parse {
+                        input: other.chars().take(60).collect(),
+                        expected: "a status: final or draft",
+                        expected_vi: "một trạng thái: final hoặc draft",
+                    });
+                }
+            };
+            to_value(&ReviewBatch::from_long_csv(&input.string("csv")?, &catalogue, &org.index(), status)?)
+        }
+        "evaluation.review" => {
+            let catalogue = input.catalogue("catalogue")?;
+            let org = input.organisation()?;
+            let policy = match input.optional_field("policy") {
+                Some(_) => input.policy("policy")?,
+                None => Policy::default_2020()?,
+            };
+            let review: crate::MonthlyReview = crate::json::nested("request", "review", input.field("review")?)?;
+            to_value(&Evaluator::new(&catalogue, &policy, &org)?.evaluate_review(&review)?)
         }
         "reviews.tally" => {
             let catalogue = input.catalogue("catalogue")?;

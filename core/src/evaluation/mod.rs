@@ -46,10 +46,12 @@ mod month;
 
 pub use compare::{Change, compare};
 pub use ledger::Ledger;
+pub use month::ReviewResult;
 
 /// The evaluation of a catalogue under a policy for an organisation, built once.
 #[derive(Debug)]
 pub struct Evaluator<'a> {
+    catalogue: &'a Catalogue,
     policy: &'a Policy,
     org: OrgIndex<'a>,
     reference: CatalogueRef,
@@ -281,7 +283,12 @@ impl<'a> Evaluator<'a> {
                 applies_to: &placed.item.applies_to,
             });
         }
-        Ok(Evaluator { policy, org: OrgIndex::new(organisation), reference, items, positions })
+        Ok(Evaluator { catalogue, policy, org: OrgIndex::new(organisation), reference, items, positions })
+    }
+
+    /// The catalogue evaluated against.
+    pub fn catalogue_full(&self) -> &'a Catalogue {
+        self.catalogue
     }
 
     /// The policy evaluated under.

@@ -205,3 +205,74 @@ fn subject(member: &Member, month: Month) -> Subject {
         MemberStatus::Full => Subject::FullMember { holds_post: member.roles_in(month).next().is_some() },
     }
 }
+
+/// One review evaluated on its own (see [`Evaluator::evaluate_review`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewResult {
+    /// The member's result for the month.
+    pub result: super::MemberResult,
+    /// The verdict and its reasons as one sentence in each language.
+    pub explanation: crate::Text,
+    /// The remedy cases the review opens.
+    pub cases: Vec<crate::Case>,
+    /// Findings about the review.
+    pub issues: Vec<Issue>,
+}
+
+impl Evaluator<'_> {
+    /// Evaluates one review on its own: the member's month as if nothing came before it (no cases
+    /// carried, no supervision, no outcomes). What a form shows while a review is being filled in;
+    /// a month with its history is [`Evaluator::replay`]'s.
+    ///
+    /// The member must be in the organisation (`unknown` error otherwise). The review is checked
+    /// as `ReviewBatch::validate` checks it (unit, catalogue, answers), and what is wrong is in
+    /// `issues`, located within the review (`answers[2].cell`).
+    ///
+    /// ```
+    /// # use soisua::{Catalogue, Evaluator, MonthlyReview, Organisation, Policy, Verdict};
+    /// # let org = Organisation::from_json(r#"{"id": "o", "name": {"vi": "O", "en": "O"},
+    /// #   "units": [{"id": "CB", "name": "Chi bộ", "kind": "cell", "org_type": "commune"}],
+    /// #   "members": [{"id": "DV1", "name": "Nguyễn Văn An", "status": "full",
+    /// #     "memberships": [{"unit": "CB", "from": "2010-01-01"}]}]}"#)?;
+    /// let (catalogue, policy) = (Catalogue::central_2020()?, Policy::default_2020()?);
+    /// let evaluator = Evaluator::new(&catalogue, &policy, &org)?;
+    /// let review: MonthlyReview = serde_json::from_str(r#"{"member": "DV1", "unit": "CB",
+    ///     "month": "2020-07", "catalogue": {"id": "central-2020", "version": "2020.1"},
+    ///     "status": "draft", "answers": [{"item": "TTCT-3", "cell": "present"}]}"#).unwrap();
+    /// let one = evaluator.evaluate_review(&review)?;
+    /// assert_eq!(one.result.verdict, Verdict::Help);
+    /// assert_eq!(one.cases[0].deadline.to_string(), "2020-10");
+    /// assert!(one.explanation.vi.starts_with("Đồng chí Nguyễn Văn An: giúp đỡ"));
+    /// # Ok::<(), soisua::Error>(())
+    /// ```
+    pub fn evaluate_review(&self, review: &crate::MonthlyReview) -> Result<ReviewResult, Error> {
+        let Some(member) = self.org.member(&review.member) else {
+            return Err(Error::Unknown { what: "member", what_vi: "đảng viên", name: review.member.clone() });
+        };
+        let month = review.month;
+        let history = History { reviews: vec![review.clone()], ..History::default() };
+        let input = MemberInput {
+            member: &member.id,
+            month,
+            unit: self.unit_in_scope(member, month, None),
+            roles: role_mask(member, month),
+            subject: subject(member, month),
+            reviews: &[0],
+            supervision: &[],
+            outcomes: &[],
+        };
+        let (mut cases, mut issues) = (Vec::new(), Vec::new());
+        let mut scratch = Scratch::new(self.items.len());
+        let result = self.member(&input, &history, &mut cases, &mut scratch, &mut issues);
+        let batch = crate::ReviewBatch { reviews: history.reviews };
+        for issue in batch.validate(self.catalogue, self.org.organisation()) {
+            let path = Path(issue.path.segments().iter().skip(2).cloned().collect());
+            if !issues.iter().any(|i| i.code == issue.code && i.path == path) {
+                issues.push(Issue { path, ..issue });
+            }
+        }
+        let explanation = result.sentence(member.name.as_deref().unwrap_or(&member.id));
+        Ok(ReviewResult { result, explanation, cases, issues })
+    }
+}

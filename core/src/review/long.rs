@@ -43,8 +43,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{Answer, Assessor, Finding, MonthlyReview, ReviewBatch, ReviewStatus};
-use crate::catalogue::ItemKind;
 use crate::catalogue::CatalogueRef;
+use crate::catalogue::ItemKind;
 use crate::org::OrgIndex;
 use crate::{Catalogue, Error, Issue, IssueCode, Month, Path, nfc};
 
@@ -194,7 +194,8 @@ impl<'e> LongReader<'e> {
     fn read(&self, index: usize, row: &LongRow<'_>) -> Result<Read, Box<Issue>> {
         let member = nfc(self.required(index, "member", row.member)?).into_owned();
         let month_text = self.required(index, "month", row.month)?;
-        let month = parse_month(month_text).ok_or_else(|| self.invalid(index, "month", month_text, "YYYY-MM, YYYY-MM-DD"))?;
+        let month =
+            parse_month(month_text).ok_or_else(|| self.invalid(index, "month", month_text, "YYYY-MM, YYYY-MM-DD"))?;
         let item = nfc(self.required(index, "item", row.item)?).into_owned();
         let assessor = match self.required(index, "assessor", row.assessor)? {
             "self" => Assessor::SelfAssessment,
@@ -359,9 +360,13 @@ impl ReviewBatch {
     ) -> Result<LongBatch, Error> {
         let text = nfc(text);
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        let delimiter = if text.lines().next().is_some_and(|h| h.contains(';') && !h.contains(',')) { b';' } else { b',' };
-        let mut reader =
-            csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+        let delimiter =
+            if text.lines().next().is_some_and(|h| h.contains(';') && !h.contains(',')) { b';' } else { b',' };
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(text.as_bytes());
         let mut records = reader.records();
         let header = match records.next() {
             Some(record) => record.map_err(|e| crate::catalogue::csv_error(&e))?,

@@ -44,6 +44,7 @@ mod run;
 
 pub use expect::{Expect, ExpectCase, ExpectChange, ExpectReport, ExpectVerdict};
 pub use findings::Findings;
+pub use run::Evaluation;
 pub(crate) use run::resolve_policy;
 
 /// A scenario: inputs, and what the evaluation is expected to give.
@@ -184,6 +185,23 @@ pub struct MonthReport {
     pub counts: VerdictCounts,
     /// One entry per member in scope.
     pub results: Vec<ResultReport>,
+}
+
+impl MonthReport {
+    /// A month's results with their explanations, naming members as the organisation does (their
+    /// id when it has no name for them).
+    pub fn of(month: &crate::MonthResult, organisation: &crate::org::OrgIndex<'_>) -> MonthReport {
+        let [not_evaluated, commend, help, inspect] = month.counts();
+        let results = month
+            .results
+            .iter()
+            .map(|r| {
+                let name = organisation.member(&r.member).and_then(|m| m.name.as_deref()).unwrap_or(&r.member);
+                ResultReport { result: r.clone(), explanation: r.sentence(name) }
+            })
+            .collect();
+        MonthReport { month: month.month, counts: VerdictCounts { not_evaluated, commend, help, inspect }, results }
+    }
 }
 
 /// How many members got each verdict.

@@ -4,9 +4,7 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-use super::{
-    MonthRange, MonthReport, Rest, ResultReport, Scenario, ScenarioReport, ScenarioReview, VerdictCounts, WhatIf,
-};
+use super::{MonthRange, MonthReport, Rest, Scenario, ScenarioReport, ScenarioReview, WhatIf};
 use crate::evaluation::{Evaluator, History, MonthResult, compare};
 use crate::review::validate::{applies_to_roles, role_mask};
 use crate::review::{Answer, MonthlyReview, ReviewBatch, ReviewStatus};
@@ -90,16 +88,7 @@ impl Scenario {
     }
 
     fn month_report(&self, month: &MonthResult) -> MonthReport {
-        let [not_evaluated, commend, help, inspect] = month.counts();
-        let results = month
-            .results
-            .iter()
-            .map(|r| {
-                let name = self.organisation.member(&r.member).and_then(|m| m.name.as_deref()).unwrap_or(&r.member);
-                ResultReport { result: r.clone(), explanation: r.sentence(name) }
-            })
-            .collect();
-        MonthReport { month: month.month, counts: VerdictCounts { not_evaluated, commend, help, inspect }, results }
+        MonthReport::of(month, &self.organisation.index())
     }
 
     /// The months to evaluate: given, or from the first to the last month any record names.
