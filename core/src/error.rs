@@ -168,12 +168,15 @@ fn document_vi(document: &str) -> &'static str {
         "catalogue header" => "của phần đầu danh mục",
         "organisation" => "của tổ chức",
         "review batch" => "của phiếu đánh giá",
+        "review" => "của phiếu đánh giá",
         "request" => "của yêu cầu",
         "policy" => "của chính sách",
         "scenario" => "của kịch bản",
         "report" => "của báo cáo",
         "report templates" => "của mẫu báo cáo",
         "viewer" => "của người xem",
+        "long-format reviews" => "của bảng phiếu đánh giá dạng dài",
+        "history" => "của lịch sử",
         _ => "",
     }
 }

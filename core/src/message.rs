@@ -74,6 +74,9 @@ issue_codes! {
     /// A row that contradicts an earlier row of the same table.
     ConflictingRow => "conflicting_row", Error,
         "cột `{column}` mâu thuẫn với dòng {first}", "the column `{column}` contradicts row {first}";
+    /// A column named twice in a table's header.
+    DuplicateColumn => "duplicate_column", Error,
+        "cột `{column}` xuất hiện hơn một lần", "the column `{column}` appears more than once";
     /// A required CSV column is missing from the header.
     MissingColumn => "missing_column", Error,
         "thiếu cột `{column}`", "the column `{column}` is missing";

@@ -37,6 +37,8 @@
 //! # Ok::<(), soisua::Error>(())
 //! ```
 
+#![allow(clippy::result_large_err, reason = "a rejected row is one finding, and rows are read one at a time")]
+
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -106,6 +108,8 @@ pub struct LongReader<'e> {
     reviews: Vec<MonthlyReview>,
     /// (member, month) → index in `reviews`, with the row that set the unit and status.
     at: HashMap<(String, Month), (usize, usize)>,
+    /// (review, item) → the answer's index in the review.
+    answers: HashMap<(usize, String), usize>,
     /// (review, item, assessor) → the row that gave it.
     given: HashMap<(usize, String, Assessor), usize>,
     rows: usize,
@@ -118,7 +122,6 @@ struct Read {
     member: String,
     month: Month,
     item: String,
-    kind: ItemKind,
     assessor: Assessor,
     finding: Finding,
     unit: String,
@@ -137,6 +140,7 @@ impl<'e> LongReader<'e> {
             origin: Origin::Frame,
             reviews: Vec::new(),
             at: HashMap::new(),
+            answers: HashMap::new(),
             given: HashMap::new(),
             rows: 0,
             accepted: 0,
@@ -150,7 +154,7 @@ impl<'e> LongReader<'e> {
         self.rows += 1;
         match self.read(index, &row).and_then(|read| self.place(index, read)) {
             Ok(()) => self.accepted += 1,
-            Err(issue) => self.rejected.push(*issue),
+            Err(issue) => self.rejected.push(issue),
         }
     }
 
@@ -167,31 +171,38 @@ impl<'e> LongReader<'e> {
     fn path(&self, index: usize, column: &str) -> Path {
         match self.origin {
             Origin::Frame => Path::root().key("rows").index(index).key(column),
-            Origin::Csv => Path::csv(u64::try_from(index).map_or(u64::MAX, |i| i.saturating_add(2)), column),
+            Origin::Csv => Path::csv(self.number(index), column),
         }
     }
 
-    fn issue(&self, code: IssueCode, index: usize, column: &str) -> Box<Issue> {
-        Box::new(Issue::new(code, self.path(index, column)))
-    }
-
-    fn required<'r>(&self, index: usize, column: &str, value: Option<&'r str>) -> Result<&'r str, Box<Issue>> {
-        match value {
-            Some(text) if !text.trim().is_empty() => Ok(text),
-            _ => Err(Box::new(Issue::new(IssueCode::MissingValue, self.path(index, column)).with("column", column))),
+    /// A row's number as its findings name it: from 0 in a table, the CSV line (header = 1) in CSV.
+    fn number(&self, index: usize) -> u64 {
+        let index = u64::try_from(index).unwrap_or(u64::MAX);
+        match self.origin {
+            Origin::Frame => index,
+            Origin::Csv => index.saturating_add(2),
         }
     }
 
-    fn invalid(&self, index: usize, column: &str, value: &str, expected: &str) -> Box<Issue> {
-        Box::new(
-            Issue::new(IssueCode::InvalidValue, self.path(index, column))
-                .with("column", column)
-                .with("value", value)
-                .with("expected", expected),
-        )
+    fn issue(&self, code: IssueCode, index: usize, column: &str) -> Issue {
+        Issue::new(code, self.path(index, column))
     }
 
-    fn read(&self, index: usize, row: &LongRow<'_>) -> Result<Read, Box<Issue>> {
+    fn required<'r>(&self, index: usize, column: &str, value: Option<&'r str>) -> Result<&'r str, Issue> {
+        match value.map(str::trim) {
+            Some(text) if !text.is_empty() => Ok(text),
+            _ => Err(self.issue(IssueCode::MissingValue, index, column).with("column", column)),
+        }
+    }
+
+    fn invalid(&self, index: usize, column: &str, value: &str, expected: &str) -> Issue {
+        self.issue(IssueCode::InvalidValue, index, column)
+            .with("column", column)
+            .with("value", value)
+            .with("expected", expected)
+    }
+
+    fn read(&self, index: usize, row: &LongRow<'_>) -> Result<Read, Issue> {
         let member = nfc(self.required(index, "member", row.member)?).into_owned();
         let month_text = self.required(index, "month", row.month)?;
         let month =
@@ -207,7 +218,7 @@ impl<'e> LongReader<'e> {
             let all: Vec<&str> = Finding::ALL.iter().map(|f| f.as_str()).collect();
             self.invalid(index, "finding", finding_text, &all.join(", "))
         })?;
-        let status = match row.status {
+        let status = match row.status.map(str::trim).filter(|s| !s.is_empty()) {
             None => self.status,
             Some("draft") => ReviewStatus::Draft,
             Some("final") => ReviewStatus::Final,
@@ -215,92 +226,85 @@ impl<'e> LongReader<'e> {
         };
         let org = self.org;
         let Some(known) = org.member(&member) else {
-            return Err(self.issue(IssueCode::UnknownMember, index, "member").map(|i| i.with("member", &member)));
+            return Err(self.issue(IssueCode::UnknownMember, index, "member").with("member", &member));
         };
-        let unit = match row.unit {
-            Some(unit) => {
-                let unit = nfc(unit).into_owned();
-                if org.unit(&unit).is_none() {
-                    return Err(self.issue(IssueCode::UnknownUnit, index, "unit").map(|i| i.with("unit", &unit)));
-                }
-                unit
+        let unit = if let Some(unit) = row.unit.map(str::trim).filter(|u| !u.is_empty()) {
+            let unit = nfc(unit).into_owned();
+            if org.unit(&unit).is_none() {
+                return Err(self.issue(IssueCode::UnknownUnit, index, "unit").with("unit", &unit));
             }
-            None => {
-                let last = month.last_day();
-                let covering = known.memberships.iter().find(|m| m.covers(last)).map(|m| m.unit.as_str());
-                match covering.or_else(|| known.units_in(month).last()) {
-                    Some(unit) => unit.to_owned(),
-                    None => {
-                        return Err(self
-                            .issue(IssueCode::NoUnitInMonth, index, "member")
-                            .map(|i| i.with("member", &member).with("month", month)));
-                    }
-                }
-            }
+            unit
+        } else {
+            let last = month.last_day();
+            let covering = known.memberships.iter().find(|m| m.covers(last)).map(|m| m.unit.as_str());
+            let Some(unit) = covering.or_else(|| known.units_in(month).last()) else {
+                return Err(self
+                    .issue(IssueCode::NoUnitInMonth, index, "member")
+                    .with("member", &member)
+                    .with("month", month));
+            };
+            unit.to_owned()
         };
         let Some(&kind) = self.kinds.get(item.as_str()) else {
-            return Err(self.issue(IssueCode::UnknownItem, index, "item").map(|i| i.with("item", &item)));
+            return Err(self.issue(IssueCode::UnknownItem, index, "item").with("item", &item));
         };
         if !finding.fits(kind) {
             let expected: Vec<&str> = Finding::for_kind(kind).iter().map(|f| f.as_str()).collect();
-            return Err(self.issue(IssueCode::FindingWrongKind, index, "finding").map(|i| {
-                i.with("finding", finding.as_str())
-                    .with("item", &item)
-                    .with("kind", kind.as_str())
-                    .with("expected", expected.join(", "))
-            }));
+            return Err(self
+                .issue(IssueCode::FindingWrongKind, index, "finding")
+                .with("finding", finding.as_str())
+                .with("item", &item)
+                .with("kind", kind.as_str())
+                .with("expected", expected.join(", ")));
         }
-        Ok(Read { member, month, item, kind, assessor, finding, unit, status })
+        Ok(Read { member, month, item, assessor, finding, unit, status })
     }
 
-    fn place(&mut self, index: usize, read: Read) -> Result<(), Box<Issue>> {
-        let _ = read.kind;
+    fn place(&mut self, index: usize, read: Read) -> Result<(), Issue> {
         let key = (read.member, read.month);
-        let position = match self.at.get(&key) {
-            Some(&(position, first)) => {
-                let review = self.reviews.get(position);
-                if review.is_some_and(|r| r.unit != read.unit) {
-                    return Err(self.conflict(index, "unit", first));
-                }
-                if review.is_some_and(|r| r.status != read.status) {
-                    return Err(self.conflict(index, "status", first));
-                }
-                position
+        let position = if let Some(&(position, first)) = self.at.get(&key) {
+            let review = self.reviews.get(position);
+            if review.is_some_and(|r| r.unit != read.unit) {
+                return Err(self.conflict(index, "unit", first));
             }
-            None => {
-                let position = self.reviews.len();
-                self.reviews.push(MonthlyReview {
-                    member: key.0.clone(),
-                    unit: read.unit,
-                    month: read.month,
-                    catalogue: self.reference.clone(),
-                    status: read.status,
-                    answers: Vec::new(),
-                    notes: None,
-                });
-                self.at.insert(key, (position, index));
-                position
+            if review.is_some_and(|r| r.status != read.status) {
+                return Err(self.conflict(index, "status", first));
             }
+            position
+        } else {
+            let position = self.reviews.len();
+            self.reviews.push(MonthlyReview {
+                member: key.0.clone(),
+                unit: read.unit,
+                month: read.month,
+                catalogue: self.reference.clone(),
+                status: read.status,
+                answers: Vec::new(),
+                notes: None,
+            });
+            self.at.insert(key, (position, index));
+            position
         };
         let slot = (position, read.item, read.assessor);
+        let answer_at = self.answers.get(&(position, slot.1.clone())).copied();
         if let Some(&first) = self.given.get(&slot) {
-            let earlier = self.reviews.get(position).and_then(|r| r.answers.iter().find(|a| a.item == slot.1));
+            let earlier = answer_at.and_then(|i| self.reviews.get(position)?.answers.get(i));
             let same = earlier.and_then(|a| a.finding(read.assessor)) == Some(read.finding);
             return Err(if same {
-                self.issue(IssueCode::DuplicateRow, index, "finding").map(|i| i.with("first", first))
+                self.issue(IssueCode::DuplicateRow, index, "finding").with("first", self.number(first))
             } else {
                 self.conflict(index, "finding", first)
             });
         }
         let Some(review) = self.reviews.get_mut(position) else {
-            return Err(self.issue(IssueCode::MissingValue, index, "member"));
+            return Err(self.issue(IssueCode::MissingValue, index, "member").with("column", "member"));
         };
-        let answer = match review.answers.iter().position(|a| a.item == slot.1) {
-            Some(i) => review.answers.get_mut(i),
-            None => {
-                review.answers.push(Answer { item: slot.1.clone(), self_assessment: None, cell: None });
-                review.answers.last_mut()
-            }
+        let answer = if let Some(i) = answer_at {
+            review.answers.get_mut(i)
+        } else {
+            self.answers.insert((position, slot.1.clone()), review.answers.len());
+            review.answers.push(Answer { item: slot.1.clone(), self_assessment: None, cell: None });
+            review.answers.last_mut()
         };
         if let Some(answer) = answer {
             match read.assessor {
@@ -312,19 +316,8 @@ impl<'e> LongReader<'e> {
         Ok(())
     }
 
-    fn conflict(&self, index: usize, column: &str, first: usize) -> Box<Issue> {
-        self.issue(IssueCode::ConflictingRow, index, column).map(|i| i.with("column", column).with("first", first))
-    }
-}
-
-/// Boxed issues keep `Result`s small; this maps the issue inside.
-trait MapIssue {
-    fn map(self, f: impl FnOnce(Issue) -> Issue) -> Self;
-}
-
-impl MapIssue for Box<Issue> {
-    fn map(self, f: impl FnOnce(Issue) -> Issue) -> Self {
-        Box::new(f(*self))
+    fn conflict(&self, index: usize, column: &str, first: usize) -> Issue {
+        self.issue(IssueCode::ConflictingRow, index, column).with("column", column).with("first", self.number(first))
     }
 }
 
@@ -376,10 +369,10 @@ impl ReviewBatch {
         let mut columns: HashMap<&str, usize> = HashMap::new();
         for (i, name) in header.iter().enumerate() {
             let name = name.trim();
-            if LONG_COLUMNS.contains(&name) || LONG_OPTIONAL_COLUMNS.contains(&name) {
-                columns.insert(name, i);
-            } else {
+            if !(LONG_COLUMNS.contains(&name) || LONG_OPTIONAL_COLUMNS.contains(&name)) {
                 issues.push(Issue::new(IssueCode::UnknownColumn, Path::csv(1, name)).with("column", name));
+            } else if columns.insert(name, i).is_some() {
+                issues.push(Issue::new(IssueCode::DuplicateColumn, Path::csv(1, name)).with("column", name));
             }
         }
         for name in LONG_COLUMNS {
@@ -511,7 +504,19 @@ mod tests {
             ]
         );
         assert_eq!((long.rows, long.accepted), (12, 1));
+        // Rows are named as the location names them: CSV lines, the header being line 1.
+        assert_eq!(long.rejected[8].message_en, "the row repeats row 10");
+        assert_eq!(long.rejected[9].params.get("first").map(String::as_str), Some("10"));
         assert!(long.rejected.iter().all(|i| !i.message_vi.is_empty() && !i.message_en.contains('{')));
+        Ok(())
+    }
+
+    #[test]
+    fn values_are_trimmed_and_a_repeated_column_is_refused() -> Result<(), Error> {
+        let long = read("member,month,item,assessor,finding\n DV1 ,2020-09, TTCT-3 ,cell , present\n")?;
+        assert_eq!((long.accepted, long.batch.reviews[0].answers[0].item.as_str()), (1, "TTCT-3"));
+        let err = read("member,month,item,assessor,finding,item\n").err().map(|e| e.issues().to_vec()).unwrap_or_default();
+        assert_eq!(err.iter().map(|i| i.code.as_str()).collect::<Vec<_>>(), ["duplicate_column"]);
         Ok(())
     }
 

@@ -157,6 +157,13 @@ pub(crate) mod validate;
 
 pub use tally::{ByKind, Tally};
 
+impl MonthlyReview {
+    /// Reads one review from a JSON value already in memory (NFC-normalised, errors located).
+    pub fn from_value(value: serde_json::Value) -> Result<MonthlyReview, crate::Error> {
+        crate::json::from_value("review", value)
+    }
+}
+
 impl ReviewBatch {
     /// Reads a batch of reviews from JSON text (strict; structure errors located).
     pub fn from_json(text: &str) -> Result<ReviewBatch, crate::Error> {
