@@ -50,4 +50,9 @@ if ! cmp -s requirements-dev.txt .venv/.requirements-installed 2>/dev/null; then
   .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
   cp requirements-dev.txt .venv/.requirements-installed
 fi
+# The notebook test runs kernels named "python3": make that name this venv's interpreter.
+if ! [ -f .venv/share/jupyter/kernels/python3/kernel.json ]; then
+  log "ipykernel install --sys-prefix"
+  .venv/bin/python -m ipykernel install --sys-prefix >/dev/null
+fi
 log "done"

@@ -17,10 +17,30 @@ source .venv/bin/activate
 profile="${SOISUA_PY_PROFILE:-dev}"
 echo "[python] maturin develop (profile $profile)"
 if [ "$profile" = release ]; then
-  CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target/py}" maturin develop --release --quiet -m bindings-python/Cargo.toml
+  export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target/py}"
+  maturin develop --release --quiet -m bindings-python/Cargo.toml
 else
   maturin develop --profile "$profile" --quiet -m bindings-python/Cargo.toml
 fi
+
+echo "[python] the package as users get it: pip builds one abi3 wheel, which installs and imports on its own"
+wheel_dir=$(mktemp -d)
+trap 'rm -rf "$wheel_dir"' EXIT
+# The PEP 517 build pip runs for `pip install ./bindings-python`, in the profile above (it reuses the build).
+MATURIN_PEP517_ARGS="--profile $profile" pip wheel -q --no-build-isolation --no-deps ./bindings-python -w "$wheel_dir"
+wheel=$(ls "$wheel_dir"/soisua-*.whl)
+case "$(basename "$wheel")" in
+  *-cp39-abi3-*) echo "  $(basename "$wheel")" ;;
+  *) echo "not a cp39-abi3 wheel: $wheel" >&2; exit 1 ;;
+esac
+python -m venv "$wheel_dir/venv"
+"$wheel_dir/venv/bin/pip" install -q --disable-pip-version-check --no-index "$wheel"
+(cd "$wheel_dir" && "$wheel_dir/venv/bin/python" -c '
+import soisua, importlib.resources as r
+assert r.files("soisua").joinpath("py.typed").is_file() and r.files("soisua").joinpath("_native.pyi").is_file()
+e = soisua.Evaluator(soisua.Catalogue.central_2020(), soisua.Organisation.synthetic("district", 1).subtree("DB-01"))
+print("  installed wheel:", soisua.__version__, e)
+')
 
 echo "[python] pytest"
 python -m pytest -q --doctest-modules bindings-python/python/soisua bindings-python/tests "$@"

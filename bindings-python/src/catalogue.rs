@@ -11,20 +11,31 @@ use crate::error::{detached, raise, run};
 #[pyclass(frozen, eq, module = "soisua._native", name = "Catalogue")]
 #[derive(PartialEq)]
 pub struct PyCatalogue {
-    pub(crate) inner: Catalogue,
+    pub(crate) inner: std::sync::Arc<Catalogue>,
 }
 
 impl PyCatalogue {
+    /// The shared handle held by a Python argument that must be a `Catalogue` (no copy).
+    pub(crate) fn shared(
+        name: &'static str,
+        obj: &Bound<'_, PyAny>,
+    ) -> Result<std::sync::Arc<Catalogue>, soisua::Error> {
+        Self::of(name, obj)?;
+        obj.cast::<PyCatalogue>()
+            .map(|x| std::sync::Arc::clone(&x.get().inner))
+            .map_err(|_| wrong_type(name, "a Catalogue", "một Catalogue", obj))
+    }
+
     /// The catalogue held by a Python argument that must be a `Catalogue`.
     pub(crate) fn of<'a>(name: &'static str, obj: &'a Bound<'_, PyAny>) -> Result<&'a Catalogue, soisua::Error> {
         obj.cast::<PyCatalogue>()
-            .map(|c| &c.get().inner)
+            .map(|c| &*c.get().inner)
             .map_err(|_| wrong_type(name, "a Catalogue", "một Catalogue", obj))
     }
 }
 
 fn wrap(py: Python<'_>, f: impl FnOnce() -> Result<Catalogue, soisua::Error>) -> PyResult<PyCatalogue> {
-    run(f).map(|inner| PyCatalogue { inner }).map_err(|failure| failure.into_py_err(py))
+    run(f).map(|inner| PyCatalogue { inner: std::sync::Arc::new(inner) }).map_err(|failure| failure.into_py_err(py))
 }
 
 #[pymethods]
@@ -39,14 +50,14 @@ impl PyCatalogue {
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
         let text = to_string("text", text).map_err(|e| raise(py, e))?;
-        detached(py, || Catalogue::from_json(&text)).map(|inner| PyCatalogue { inner })
+        detached(py, || Catalogue::from_json(&text)).map(|inner| PyCatalogue { inner: std::sync::Arc::new(inner) })
     }
 
     /// A catalogue from a dict shaped like its JSON.
     #[staticmethod]
     fn from_dict(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Self> {
         let value = to_object("obj", obj).map_err(|e| raise(py, e))?;
-        detached(py, || Catalogue::from_value(value)).map(|inner| PyCatalogue { inner })
+        detached(py, || Catalogue::from_value(value)).map(|inner| PyCatalogue { inner: std::sync::Arc::new(inner) })
     }
 
     /// A catalogue from a JSON header and an item CSV, with the findings about the rows.
@@ -59,7 +70,7 @@ impl PyCatalogue {
         let header = to_string("header", header).map_err(|e| raise(py, e))?;
         let csv = to_string("csv", csv).map_err(|e| raise(py, e))?;
         let (inner, issues) = detached(py, || Catalogue::from_csv(&header, &csv))?;
-        let catalogue = Bound::new(py, PyCatalogue { inner })?.into_any();
+        let catalogue = Bound::new(py, PyCatalogue { inner: std::sync::Arc::new(inner) })?.into_any();
         PyTuple::new(py, [catalogue, to_py(py, &issues)?])
     }
 
@@ -146,7 +157,21 @@ impl PyCatalogue {
 
     /// The catalogue as a dict shaped like its JSON.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner)
+        to_py(py, &*self.inner)
+    }
+
+    /// The items as a pandas DataFrame (one row per item, the columns of `items()`).
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py.import("soisua._frames")?.getattr("records_to_pandas")?.call1((self.items(py)?,))
+    }
+
+    /// The items as a polars DataFrame (one row per item, the columns of `items()`).
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py.import("soisua._frames")?.getattr("records_to_polars")?.call1((self.items(py)?,))
+    }
+
+    fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        crate::evaluation::display(slf.py(), "catalogue_html", slf.as_any())
     }
 
     fn __len__(&self) -> usize {

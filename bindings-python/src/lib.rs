@@ -10,10 +10,13 @@
 use pyo3::prelude::*;
 use serde_json::json;
 
+mod arrow;
 mod catalogue;
 mod convert;
 mod error;
+mod evaluation;
 mod organisation;
+mod report;
 mod reports;
 mod reviews;
 
@@ -55,6 +58,26 @@ fn validate_policy<'py>(py: Python<'py>, policy: &Bound<'py, PyAny>) -> PyResult
     answer(py, &result)
 }
 
+/// The core's labels (Vietnamese and English) by code: `verdicts`, `kinds` (of items),
+/// `org_types` (the default types of organisation) and `bodies` (supervising bodies), in order.
+#[pyfunction]
+fn labels(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    use serde_json::{Map, Value};
+    let text = |t: soisua::Text| json!({ "vi": t.vi, "en": t.en });
+    let verdicts: Map<String, Value> =
+        soisua::Verdict::ALL.iter().map(|v| (v.as_str().to_owned(), text(v.label()))).collect();
+    let kinds: Map<String, Value> =
+        [soisua::ItemKind::Manifestation, soisua::ItemKind::Exemplary, soisua::ItemKind::Prohibition]
+            .iter()
+            .map(|k| (k.as_str().to_owned(), text(k.label())))
+            .collect();
+    let org_types: Map<String, Value> =
+        soisua::OrgType::defaults().into_iter().map(|t| (t.code, text(t.label))).collect();
+    let bodies: Map<String, Value> =
+        soisua::evaluation::SupervisingBody::ALL.iter().map(|b| (b.as_str().to_owned(), text(b.label()))).collect();
+    convert::to_py(py, &json!({ "verdicts": verdicts, "kinds": kinds, "org_types": org_types, "bodies": bodies }))
+}
+
 /// The JSON API: `{"ok": result}` or `{"error": {...}}`, exactly as the core answers; never raises
 /// for bad input (a Python object that is not JSON is an `invalid_argument` error answer).
 #[pyfunction]
@@ -77,9 +100,12 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<reviews::PyReviewBatch>()?;
     m.add_function(wrap_pyfunction!(parse_period, m)?)?;
     m.add_function(wrap_pyfunction!(call, m)?)?;
+    m.add_function(wrap_pyfunction!(labels, m)?)?;
     m.add_function(wrap_pyfunction!(run_scenario, m)?)?;
     m.add_function(wrap_pyfunction!(default_policy, m)?)?;
     m.add_function(wrap_pyfunction!(validate_policy, m)?)?;
+    m.add_class::<report::PyReport>()?;
+    evaluation::register(m)?;
     reports::register(m)?;
     Ok(())
 }

@@ -13,14 +13,25 @@ use crate::error::{answer, detached, raise};
 #[pyclass(frozen, eq, module = "soisua._native", name = "Organisation")]
 #[derive(PartialEq)]
 pub struct PyOrganisation {
-    pub(crate) inner: Organisation,
+    pub(crate) inner: std::sync::Arc<Organisation>,
 }
 
 impl PyOrganisation {
+    /// The shared handle held by a Python argument that must be a `Organisation` (no copy).
+    pub(crate) fn shared(
+        name: &'static str,
+        obj: &Bound<'_, PyAny>,
+    ) -> Result<std::sync::Arc<Organisation>, soisua::Error> {
+        Self::of(name, obj)?;
+        obj.cast::<PyOrganisation>()
+            .map(|x| std::sync::Arc::clone(&x.get().inner))
+            .map_err(|_| wrong_type(name, "a Organisation", "một Organisation", obj))
+    }
+
     /// The organisation held by a Python argument that must be an `Organisation`.
     pub(crate) fn of<'a>(name: &'static str, obj: &'a Bound<'_, PyAny>) -> Result<&'a Organisation, soisua::Error> {
         obj.cast::<PyOrganisation>()
-            .map(|o| &o.get().inner)
+            .map(|o| &*o.get().inner)
             .map_err(|_| wrong_type(name, "an Organisation", "một Organisation", obj))
     }
 }
@@ -31,14 +42,16 @@ impl PyOrganisation {
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
         let text = to_string("text", text).map_err(|e| raise(py, e))?;
-        detached(py, || Organisation::from_json(&text)).map(|inner| PyOrganisation { inner })
+        detached(py, || Organisation::from_json(&text))
+            .map(|inner| PyOrganisation { inner: std::sync::Arc::new(inner) })
     }
 
     /// An organisation from a dict shaped like its JSON.
     #[staticmethod]
     fn from_dict(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Self> {
         let value = to_object("obj", obj).map_err(|e| raise(py, e))?;
-        detached(py, || Organisation::from_value(value)).map(|inner| PyOrganisation { inner })
+        detached(py, || Organisation::from_value(value))
+            .map(|inner| PyOrganisation { inner: std::sync::Arc::new(inner) })
     }
 
     /// A synthetic organisation (`district`, `province` or `nation`), the same for the same seed.
@@ -50,7 +63,15 @@ impl PyOrganisation {
             let scale: Scale = scale.parse()?;
             Ok(soisua::synthetic::organisation(scale, seed))
         })
-        .map(|inner| PyOrganisation { inner })
+        .map(|inner| PyOrganisation { inner: std::sync::Arc::new(inner) })
+    }
+
+    /// The part of the organisation under a unit (the unit, the units under it at any time, their
+    /// members with only the memberships inside): what a unit evaluates and reports on its own.
+    fn subtree(&self, py: Python<'_>, unit: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let unit = to_string("unit", unit).map_err(|e| raise(py, e))?;
+        let unit = soisua::nfc(&unit).into_owned();
+        detached(py, || self.inner.subtree(&unit)).map(|inner| PyOrganisation { inner: std::sync::Arc::new(inner) })
     }
 
     /// The organisation's id.
@@ -69,7 +90,7 @@ impl PyOrganisation {
     fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         // Through the JSON API, so that the summary is defined in one place (the core).
         let result = detached(py, || {
-            let organisation = serde_json::to_value(&self.inner).map_err(|e| soisua::Error::Argument {
+            let organisation = serde_json::to_value(&*self.inner).map_err(|e| soisua::Error::Argument {
                 name: "organisation",
                 detail: e.to_string(),
                 detail_vi: e.to_string(),
@@ -86,7 +107,7 @@ impl PyOrganisation {
 
     /// The organisation as a dict shaped like its JSON.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner)
+        to_py(py, &*self.inner)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

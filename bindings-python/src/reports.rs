@@ -70,7 +70,7 @@ fn list(name: &'static str, obj: &Bound<'_, PyAny>) -> Result<Value, soisua::Err
 /// catalogue (`central-2020`, `synthetic-local`).
 fn catalogue(name: &'static str, obj: &Bound<'_, PyAny>) -> Result<Value, soisua::Error> {
     if let Ok(catalogue) = obj.cast::<PyCatalogue>() {
-        return serialised(&catalogue.get().inner);
+        return serialised(&*catalogue.get().inner);
     }
     if obj.is_instance_of::<pyo3::types::PyString>() {
         return text(name, obj);
@@ -81,7 +81,7 @@ fn catalogue(name: &'static str, obj: &Bound<'_, PyAny>) -> Result<Value, soisua
 /// An organisation argument: an `Organisation`, a dict shaped like its JSON, or its JSON text.
 fn organisation(name: &'static str, obj: &Bound<'_, PyAny>) -> Result<Value, soisua::Error> {
     match obj.cast::<PyOrganisation>() {
-        Ok(org) => serialised(&org.get().inner),
+        Ok(org) => serialised(&*org.get().inner),
         Err(_) => to_document(name, obj),
     }
 }

@@ -1,9 +1,10 @@
 //! `soisua.ReviewBatch`: a frozen handle on a batch of monthly reviews.
 
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
+use pyo3::types::{PyDict, PyTuple};
+use soisua::review::long::LongBatch;
 use soisua::synthetic::Rates;
-use soisua::{Month, ReviewBatch};
+use soisua::{Month, ReviewBatch, ReviewStatus};
 
 use crate::catalogue::PyCatalogue;
 use crate::convert::{to_object, to_py, to_seed, to_string};
@@ -14,7 +15,7 @@ use crate::organisation::PyOrganisation;
 #[pyclass(frozen, eq, module = "soisua._native", name = "ReviewBatch")]
 #[derive(PartialEq)]
 pub struct PyReviewBatch {
-    inner: ReviewBatch,
+    pub(crate) inner: ReviewBatch,
 }
 
 #[pymethods]
@@ -58,6 +59,80 @@ impl PyReviewBatch {
         .map(|inner| PyReviewBatch { inner })
     }
 
+    /// Reviews from a long-format table (`member`, `month`, `item`, `assessor`, `finding` [, `unit`,
+    /// `status`]) given through the Arrow PyCapsule interface (a pyarrow Table / RecordBatch /
+    /// RecordBatchReader, a polars or pandas DataFrame), with what happened to every row:
+    /// `(batch, {"rows": n, "accepted": n, "rejected": [finding, …]})`.
+    #[staticmethod]
+    #[pyo3(
+        signature = (table, catalogue, organisation, *, status=None),
+        text_signature = "(table, catalogue, organisation, *, status='final')"
+    )]
+    fn from_arrow<'py>(
+        py: Python<'py>,
+        table: &Bound<'py, PyAny>,
+        catalogue: &Bound<'py, PyAny>,
+        organisation: &Bound<'py, PyAny>,
+        status: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyTuple>> {
+        let convert = || -> Result<_, soisua::Error> {
+            Ok((
+                PyCatalogue::of("catalogue", catalogue)?,
+                PyOrganisation::of("organisation", organisation)?,
+                review_status(status)?,
+            ))
+        };
+        let (catalogue, organisation, status) = convert().map_err(|e| raise(py, e))?;
+        let index = organisation.index();
+        let long = crate::arrow::read_long(py, "table", table, catalogue, &index, status)
+            .map_err(|failure| failure.into_py_err(py))?;
+        account(py, long)
+    }
+
+    /// Reviews from a long-format CSV (header naming the columns; `,` or `;`), with what happened
+    /// to every row, as `from_arrow`.
+    #[staticmethod]
+    #[pyo3(
+        signature = (text, catalogue, organisation, *, status=None),
+        text_signature = "(text, catalogue, organisation, *, status='final')"
+    )]
+    fn from_long_csv<'py>(
+        py: Python<'py>,
+        text: &Bound<'py, PyAny>,
+        catalogue: &Bound<'py, PyAny>,
+        organisation: &Bound<'py, PyAny>,
+        status: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyTuple>> {
+        let convert = || -> Result<_, soisua::Error> {
+            Ok((
+                to_string("text", text)?,
+                PyCatalogue::of("catalogue", catalogue)?,
+                PyOrganisation::of("organisation", organisation)?,
+                review_status(status)?,
+            ))
+        };
+        let (text, catalogue, organisation, status) = convert().map_err(|e| raise(py, e))?;
+        let long = detached(py, || ReviewBatch::from_long_csv(&text, catalogue, &organisation.index(), status))?;
+        account(py, long)
+    }
+
+    /// The batch in long format, by column: `{"member": [...], "month": [...], "item": [...],
+    /// "assessor": [...], "finding": [...], "unit": [...], "status": [...]}`, one row per finding.
+    fn to_long<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let rows = self.inner.to_long_rows();
+        let mut columns: [Vec<&str>; 7] = Default::default();
+        for row in &rows {
+            for (column, value) in columns.iter_mut().zip(row) {
+                column.push(value.as_str());
+            }
+        }
+        let out = PyDict::new(py);
+        for (name, column) in crate::arrow::FIELDS.iter().zip(columns) {
+            out.set_item(name, column)?;
+        }
+        Ok(out)
+    }
+
     /// The findings about these reviews, checked against a catalogue and an organisation.
     fn validate<'py>(
         &self,
@@ -95,4 +170,30 @@ impl PyReviewBatch {
         let args = PyTuple::new(py, [slf.get().inner.to_json()])?;
         PyTuple::new(py, [rebuild, args.into_any()])
     }
+}
+
+/// The `status` argument: `"final"` (also when not given) or `"draft"`.
+fn review_status(status: Option<&Bound<'_, PyAny>>) -> Result<ReviewStatus, soisua::Error> {
+    let Some(status) = status else { return Ok(ReviewStatus::Final) };
+    let text = to_string("status", status)?;
+    serde_json::from_value(serde_json::Value::String(text.clone())).map_err(|_| soisua::Error::Parse {
+        input: text.chars().take(60).collect(),
+        expected: "a review status: final or draft",
+        expected_vi: "một trạng thái phiếu: final hoặc draft",
+    })
+}
+
+/// What `from_arrow` and `from_long_csv` tell about the rows.
+#[derive(serde::Serialize)]
+struct Account<'a> {
+    rows: usize,
+    accepted: usize,
+    rejected: &'a [soisua::Issue],
+}
+
+/// `(batch, {"rows", "accepted", "rejected"})`.
+fn account(py: Python<'_>, long: LongBatch) -> PyResult<Bound<'_, PyTuple>> {
+    let account = to_py(py, &Account { rows: long.rows, accepted: long.accepted, rejected: &long.rejected })?;
+    let batch = Bound::new(py, PyReviewBatch { inner: long.batch })?.into_any();
+    PyTuple::new(py, [batch, account])
 }

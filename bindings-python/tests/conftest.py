@@ -239,3 +239,40 @@ def district() -> soisua.Organisation:
 @pytest.fixture(scope="session")
 def september(district: soisua.Organisation, local: soisua.Catalogue) -> soisua.ReviewBatch:
     return soisua.ReviewBatch.synthetic(district, local, "2020-09", 2020)
+
+
+#: Committees of the synthetic district whose reviews the small evaluations use: a commune, the
+#: army, the police and a public-service unit (about 960 members, four types of organisation).
+SAMPLE_COMMITTEES = ["DB-01", "DB-20", "DB-21", "DB-22"]
+SAMPLE_MONTHS = ["2020-01", "2020-02", "2020-03"]
+
+
+@pytest.fixture(scope="session")
+def sample_history(district: soisua.Organisation, central: soisua.Catalogue) -> soisua.History:
+    """Three months of the four committees' reviews: the same reviews as in the whole district's
+    synthetic batches (each member's review is drawn from its own stream), a fraction of the cost."""
+    return soisua.History(
+        [
+            soisua.ReviewBatch.synthetic(district.subtree(unit), central, month, 2020)
+            for month in SAMPLE_MONTHS
+            for unit in SAMPLE_COMMITTEES
+        ]
+    )
+
+
+@pytest.fixture(scope="session")
+def sample_evaluation(
+    district: soisua.Organisation, central: soisua.Catalogue, sample_history: soisua.History
+) -> soisua.Evaluation:
+    """The sample history evaluated for the whole district (members of other units: not evaluated)."""
+    return soisua.Evaluator(central, district).evaluate(sample_history, SAMPLE_MONTHS[0], SAMPLE_MONTHS[-1])
+
+
+@pytest.fixture(scope="session")
+def commune_evaluation(
+    district: soisua.Organisation, central: soisua.Catalogue, sample_history: soisua.History
+) -> soisua.Evaluation:
+    """The sample history evaluated for the commune committee `DB-01` and its twelve cells."""
+    return soisua.Evaluator(central, district).evaluate(
+        sample_history, SAMPLE_MONTHS[0], SAMPLE_MONTHS[-1], scope="DB-01"
+    )

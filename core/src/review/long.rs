@@ -515,7 +515,8 @@ mod tests {
     fn values_are_trimmed_and_a_repeated_column_is_refused() -> Result<(), Error> {
         let long = read("member,month,item,assessor,finding\n DV1 ,2020-09, TTCT-3 ,cell , present\n")?;
         assert_eq!((long.accepted, long.batch.reviews[0].answers[0].item.as_str()), (1, "TTCT-3"));
-        let err = read("member,month,item,assessor,finding,item\n").err().map(|e| e.issues().to_vec()).unwrap_or_default();
+        let err =
+            read("member,month,item,assessor,finding,item\n").err().map(|e| e.issues().to_vec()).unwrap_or_default();
         assert_eq!(err.iter().map(|i| i.code.as_str()).collect::<Vec<_>>(), ["duplicate_column"]);
         Ok(())
     }
