@@ -166,7 +166,7 @@ impl PyReport {
     }
 
     /// The report through templates (the default ones by default) as `"document"` (a dict of
-    /// labelled tables), `"csv"`, `"markdown"` or `"html"`; with `compare` (a list of
+    /// labelled tables), `"csv"`, `"markdown"`, `"html"` (text) or `"xlsx"` (the bytes of a workbook); with `compare` (a list of
     /// `(label_vi, label_en, Report)` tuples) adding comparison tables, and the catalogue's labels.
     #[pyo3(signature = (format=None, *, templates=None, catalogue=None, period=None, compare=None))]
     fn render<'py>(
@@ -220,12 +220,16 @@ impl PyReport {
             "csv" => Ok(soisua::report::to_csv(&document).into_pyobject(py)?.into_any()),
             "markdown" => Ok(soisua::report::to_markdown(&document).into_pyobject(py)?.into_any()),
             "html" => Ok(soisua::report::to_html(&document).into_pyobject(py)?.into_any()),
+            "xlsx" => {
+                let bytes = crate::error::run(|| soisua::report::to_xlsx(&document)).map_err(|f| f.into_py_err(py))?;
+                Ok(pyo3::types::PyBytes::new(py, &bytes).into_any())
+            }
             other => Err(raise(
                 py,
                 soisua::Error::Parse {
                     input: other.chars().take(60).collect(),
-                    expected: "a format: document, csv, markdown or html",
-                    expected_vi: "một định dạng: document, csv, markdown hoặc html",
+                    expected: "a format: document, csv, markdown, html or xlsx",
+                    expected_vi: "một định dạng: document, csv, markdown, html hoặc xlsx",
                 },
             )),
         }

@@ -127,7 +127,7 @@ def test_polars_exports_string_views() -> None:
 
 
 def test_a_bigger_synthetic_month(district: soisua.Organisation, local: soisua.Catalogue) -> None:
-    whole = soisua.ReviewBatch.synthetic(district, local, "2020-09", 7)
+    whole = soisua.ReviewBatch.synthetic(district.subtree("DB-01"), local, "2020-09", 7)
     # A few hundred reviews keep the debug build quick; `from_dict` keeps only some reviews.
     some = soisua.ReviewBatch.from_dict({"reviews": whole.to_dict()["reviews"][:40]})
     long = some.to_long()

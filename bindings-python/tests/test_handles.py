@@ -207,6 +207,8 @@ def test_a_report_handle_renders_merges_and_round_trips(district_db22: Dict[str,
     html = q3.render("html", catalogue=district_db22["catalogue"], compare=[("Quý trước", "Previous quarter", q2)])
     assert html.startswith('<section class="soisua-report" lang="vi">') and "Previous quarter" in html
     assert q3.render()["tables"]
+    workbook = q3.render("xlsx", catalogue=district_db22["catalogue"])
+    assert isinstance(workbook, bytes) and workbook[:2] == b"PK"  # a zip: the XLSX container
     comparison = q3.compare(q2)
     help_row = next(f for f in comparison["figures"] if f["figure"] == "help.distinct")
     assert help_row["current"] == q3.figures()["help.distinct"]

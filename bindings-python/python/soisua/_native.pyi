@@ -307,6 +307,16 @@ class Report:
         period: Optional[str] = None,
         compare: Optional[List[Tuple[str, str, Report]]] = None,
     ) -> str: ...
+    @overload
+    def render(
+        self,
+        format: Literal["xlsx"],
+        *,
+        templates: Optional[Dict[str, Any]] = None,
+        catalogue: Optional[Catalogue] = None,
+        period: Optional[str] = None,
+        compare: Optional[List[Tuple[str, str, Report]]] = None,
+    ) -> bytes: ...
     def columns(self) -> Dict[str, List[Any]]: ...
     def to_pandas(self) -> Any: ...
     def to_polars(self) -> Any: ...
