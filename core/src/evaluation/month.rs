@@ -266,7 +266,7 @@ impl Evaluator<'_> {
         let mut scratch = Scratch::new(self.items.len());
         let result = self.member(&input, &history, &mut cases, &mut scratch, &mut issues);
         let batch = crate::ReviewBatch { reviews: history.reviews };
-        for issue in batch.validate(self.catalogue, self.org.organisation()) {
+        for issue in batch.validate_indexed(self.catalogue, &self.org) {
             let path = Path(issue.path.segments().iter().skip(2).cloned().collect());
             if !issues.iter().any(|i| i.code == issue.code && i.path == path) {
                 issues.push(Issue { path, ..issue });

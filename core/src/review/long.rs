@@ -98,33 +98,38 @@ enum Origin {
 }
 
 /// Reads long-format rows into reviews, checking each against a catalogue and an organisation.
+///
+/// A row allocates nothing unless it starts a review or an answer: members, units and items are
+/// borrowed from the organisation and the catalogue, and looked up by position.
 #[derive(Debug)]
 pub struct LongReader<'e> {
     reference: CatalogueRef,
-    kinds: HashMap<&'e str, ItemKind>,
+    /// Item code → (kind, position in the catalogue).
+    kinds: HashMap<&'e str, (ItemKind, usize)>,
     org: &'e OrgIndex<'e>,
     status: ReviewStatus,
     origin: Origin,
     reviews: Vec<MonthlyReview>,
-    /// (member, month) → index in `reviews`, with the row that set the unit and status.
-    at: HashMap<(String, Month), (usize, usize)>,
-    /// (review, item) → the answer's index in the review.
-    answers: HashMap<(usize, String), usize>,
-    /// (review, item, assessor) → the row that gave it.
-    given: HashMap<(usize, String, Assessor), usize>,
+    /// (member position, month) → (index in `reviews`, the row that started it).
+    at: HashMap<(usize, Month), (usize, usize)>,
+    /// (review, item position) → (index of the answer, the rows that gave the self-assessment and
+    /// the cell's conclusion).
+    answers: HashMap<(usize, usize), (usize, Option<usize>, Option<usize>)>,
     rows: usize,
     accepted: usize,
     rejected: Vec<Issue>,
 }
 
-/// A row's values, read and checked.
-struct Read {
-    member: String,
+/// A row's values, read and checked (borrowed from the organisation and the catalogue).
+struct Read<'e> {
+    member: &'e str,
+    member_position: usize,
     month: Month,
-    item: String,
+    item: &'e str,
+    item_position: usize,
     assessor: Assessor,
     finding: Finding,
-    unit: String,
+    unit: &'e str,
     status: ReviewStatus,
 }
 
@@ -134,14 +139,17 @@ impl<'e> LongReader<'e> {
     pub fn new(catalogue: &'e Catalogue, org: &'e OrgIndex<'e>, status: ReviewStatus) -> Self {
         LongReader {
             reference: catalogue.reference(),
-            kinds: catalogue.items().map(|placed| (placed.item.code.as_str(), placed.kind())).collect(),
+            kinds: catalogue
+                .items()
+                .enumerate()
+                .map(|(position, placed)| (placed.item.code.as_str(), (placed.kind(), position)))
+                .collect(),
             org,
             status,
             origin: Origin::Frame,
             reviews: Vec::new(),
             at: HashMap::new(),
             answers: HashMap::new(),
-            given: HashMap::new(),
             rows: 0,
             accepted: 0,
             rejected: Vec::new(),
@@ -202,12 +210,12 @@ impl<'e> LongReader<'e> {
             .with("expected", expected)
     }
 
-    fn read(&self, index: usize, row: &LongRow<'_>) -> Result<Read, Issue> {
-        let member = nfc(self.required(index, "member", row.member)?).into_owned();
+    fn read(&self, index: usize, row: &LongRow<'_>) -> Result<Read<'e>, Issue> {
+        let member = nfc(self.required(index, "member", row.member)?);
         let month_text = self.required(index, "month", row.month)?;
         let month =
             parse_month(month_text).ok_or_else(|| self.invalid(index, "month", month_text, "YYYY-MM, YYYY-MM-DD"))?;
-        let item = nfc(self.required(index, "item", row.item)?).into_owned();
+        let item = nfc(self.required(index, "item", row.item)?);
         let assessor = match self.required(index, "assessor", row.assessor)? {
             "self" => Assessor::SelfAssessment,
             "cell" => Assessor::Cell,
@@ -225,15 +233,15 @@ impl<'e> LongReader<'e> {
             Some(other) => return Err(self.invalid(index, "status", other, "draft, final")),
         };
         let org = self.org;
-        let Some(known) = org.member(&member) else {
+        let (Some(known), Some(member_position)) = (org.member(&member), org.member_position(&member)) else {
             return Err(self.issue(IssueCode::UnknownMember, index, "member").with("member", &member));
         };
-        let unit = if let Some(unit) = row.unit.map(str::trim).filter(|u| !u.is_empty()) {
-            let unit = nfc(unit).into_owned();
-            if org.unit(&unit).is_none() {
+        let unit: &'e str = if let Some(unit) = row.unit.map(str::trim).filter(|u| !u.is_empty()) {
+            let unit = nfc(unit);
+            let Some(known_unit) = org.unit(&unit) else {
                 return Err(self.issue(IssueCode::UnknownUnit, index, "unit").with("unit", &unit));
-            }
-            unit
+            };
+            &known_unit.id
         } else {
             let last = month.last_day();
             let covering = known.memberships.iter().find(|m| m.covers(last)).map(|m| m.unit.as_str());
@@ -243,9 +251,9 @@ impl<'e> LongReader<'e> {
                     .with("member", &member)
                     .with("month", month));
             };
-            unit.to_owned()
+            unit
         };
-        let Some(&kind) = self.kinds.get(item.as_str()) else {
+        let Some((&item, &(kind, item_position))) = self.kinds.get_key_value(item.as_ref()) else {
             return Err(self.issue(IssueCode::UnknownItem, index, "item").with("item", &item));
         };
         if !finding.fits(kind) {
@@ -257,11 +265,11 @@ impl<'e> LongReader<'e> {
                 .with("kind", kind.as_str())
                 .with("expected", expected.join(", ")));
         }
-        Ok(Read { member, month, item, assessor, finding, unit, status })
+        Ok(Read { member: &known.id, member_position, month, item, item_position, assessor, finding, unit, status })
     }
 
-    fn place(&mut self, index: usize, read: Read) -> Result<(), Issue> {
-        let key = (read.member, read.month);
+    fn place(&mut self, index: usize, read: Read<'e>) -> Result<(), Issue> {
+        let key = (read.member_position, read.month);
         let position = if let Some(&(position, first)) = self.at.get(&key) {
             let review = self.reviews.get(position);
             if review.is_some_and(|r| r.unit != read.unit) {
@@ -274,8 +282,8 @@ impl<'e> LongReader<'e> {
         } else {
             let position = self.reviews.len();
             self.reviews.push(MonthlyReview {
-                member: key.0.clone(),
-                unit: read.unit,
+                member: read.member.to_owned(),
+                unit: read.unit.to_owned(),
                 month: read.month,
                 catalogue: self.reference.clone(),
                 status: read.status,
@@ -285,34 +293,33 @@ impl<'e> LongReader<'e> {
             self.at.insert(key, (position, index));
             position
         };
-        let slot = (position, read.item, read.assessor);
-        let answer_at = self.answers.get(&(position, slot.1.clone())).copied();
-        if let Some(&first) = self.given.get(&slot) {
-            let earlier = answer_at.and_then(|i| self.reviews.get(position)?.answers.get(i));
-            let same = earlier.and_then(|a| a.finding(read.assessor)) == Some(read.finding);
+        let Some(review) = self.reviews.get_mut(position) else {
+            return Err(self.issue(IssueCode::MissingValue, index, "member").with("column", "member"));
+        };
+        let slot = self.answers.entry((position, read.item_position)).or_insert_with(|| {
+            review.answers.push(Answer { item: read.item.to_owned(), self_assessment: None, cell: None });
+            (review.answers.len() - 1, None, None)
+        });
+        let (answer_at, given) = match read.assessor {
+            Assessor::SelfAssessment => (slot.0, &mut slot.1),
+            Assessor::Cell => (slot.0, &mut slot.2),
+        };
+        let Some(answer) = review.answers.get_mut(answer_at) else {
+            return Err(self.issue(IssueCode::MissingValue, index, "item").with("column", "item"));
+        };
+        if let Some(first) = *given {
+            let same = answer.finding(read.assessor) == Some(read.finding);
             return Err(if same {
                 self.issue(IssueCode::DuplicateRow, index, "finding").with("first", self.number(first))
             } else {
                 self.conflict(index, "finding", first)
             });
         }
-        let Some(review) = self.reviews.get_mut(position) else {
-            return Err(self.issue(IssueCode::MissingValue, index, "member").with("column", "member"));
-        };
-        let answer = if let Some(i) = answer_at {
-            review.answers.get_mut(i)
-        } else {
-            self.answers.insert((position, slot.1.clone()), review.answers.len());
-            review.answers.push(Answer { item: slot.1.clone(), self_assessment: None, cell: None });
-            review.answers.last_mut()
-        };
-        if let Some(answer) = answer {
-            match read.assessor {
-                Assessor::SelfAssessment => answer.self_assessment = Some(read.finding),
-                Assessor::Cell => answer.cell = Some(read.finding),
-            }
+        *given = Some(index);
+        match read.assessor {
+            Assessor::SelfAssessment => answer.self_assessment = Some(read.finding),
+            Assessor::Cell => answer.cell = Some(read.finding),
         }
-        self.given.insert(slot, index);
         Ok(())
     }
 

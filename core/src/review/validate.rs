@@ -44,7 +44,12 @@ impl ReviewBatch {
     /// assert_eq!(issues[0].path.to_string(), "reviews[0].answers");
     /// ```
     pub fn validate(&self, catalogue: &Catalogue, organisation: &Organisation) -> Vec<Issue> {
-        let context = Context::new(catalogue, organisation);
+        self.validate_indexed(catalogue, &OrgIndex::new(organisation))
+    }
+
+    /// [`ReviewBatch::validate`] with an organisation already indexed (an evaluator's).
+    pub(crate) fn validate_indexed(&self, catalogue: &Catalogue, org: &OrgIndex<'_>) -> Vec<Issue> {
+        let context = Context::new(catalogue, org);
         let mut scratch = Scratch { answered: vec![0; context.items.len()], concluded: vec![0; context.items.len()] };
         let mut seen: HashMap<(&str, Month), usize> = HashMap::with_capacity(self.reviews.len());
         let mut issues = Vec::new();
@@ -123,12 +128,12 @@ fn expected(kind: ItemKind) -> String {
 }
 
 /// What is built once per call.
-struct Context<'a> {
+struct Context<'a, 'o> {
     reference: CatalogueRef,
     catalogue: &'a Catalogue,
     items: Vec<Placed<'a>>,
     positions: HashMap<&'a str, usize>,
-    org: OrgIndex<'a>,
+    org: &'o OrgIndex<'a>,
 }
 
 /// Per-item stamps reused across reviews: slot `p` holds `i + 1` when review `i` answered item `p`
@@ -138,14 +143,14 @@ struct Scratch {
     concluded: Vec<usize>,
 }
 
-impl<'a> Context<'a> {
-    fn new(catalogue: &'a Catalogue, organisation: &'a Organisation) -> Self {
+impl<'a, 'o> Context<'a, 'o> {
+    fn new(catalogue: &'a Catalogue, org: &'o OrgIndex<'a>) -> Self {
         let items: Vec<Placed<'a>> = catalogue.items().collect();
         let mut positions = HashMap::with_capacity(items.len());
         for (p, placed) in items.iter().enumerate() {
             positions.entry(placed.item.code.as_str()).or_insert(p);
         }
-        Context { reference: catalogue.reference(), catalogue, items, positions, org: OrgIndex::new(organisation) }
+        Context { reference: catalogue.reference(), catalogue, items, positions, org }
     }
 
     /// The position of an item, trying first the one after the previous answer's (answers
