@@ -114,13 +114,17 @@ pub struct LongReader<'e> {
     at: HashMap<(usize, Month), (usize, usize)>,
     /// (review, item position) → (index of the answer, the rows that gave the self-assessment and
     /// the cell's conclusion).
-    answers: HashMap<(usize, usize), (usize, Option<usize>, Option<usize>)>,
+    answers: HashMap<(usize, usize), Given>,
     rows: usize,
     accepted: usize,
     rejected: Vec<Issue>,
 }
 
+/// An answer's index in its review, and the rows that gave its self-assessment and cell conclusion.
+type Given = (usize, Option<usize>, Option<usize>);
+
 /// A row's values, read and checked (borrowed from the organisation and the catalogue).
+#[derive(Clone, Copy)]
 struct Read<'e> {
     member: &'e str,
     member_position: usize,
@@ -261,7 +265,7 @@ impl<'e> LongReader<'e> {
             return Err(self
                 .issue(IssueCode::FindingWrongKind, index, "finding")
                 .with("finding", finding.as_str())
-                .with("item", &item)
+                .with("item", item)
                 .with("kind", kind.as_str())
                 .with("expected", expected.join(", ")));
         }
