@@ -24,7 +24,24 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 rustup target list --installed | grep -qx wasm32-unknown-unknown || { echo "wasm32 target missing" >&2; exit 1; }
 
-# 3. wasm-bindgen-cli, the version Cargo.lock pins for the wasm-bindgen crate (they must match exactly).
+# 3. Python venv with pinned tools. The download and install (network and disk) run in the
+# background while cargo compiles wasm-bindgen-cli (CPU); the script waits for them below.
+python_setup() {
+  if ! [ -x .venv/bin/python ]; then
+    log "creating .venv"
+    python3 -m venv .venv
+  fi
+  if ! cmp -s requirements-dev.txt .venv/.requirements-installed 2>/dev/null; then
+    log "pip install -r requirements-dev.txt"
+    .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
+    cp requirements-dev.txt .venv/.requirements-installed
+  fi
+}
+mkdir -p .tools
+python_setup >.tools/python-setup.log 2>&1 &
+python_pid=$!
+
+# 4. wasm-bindgen-cli, the version Cargo.lock pins for the wasm-bindgen crate (they must match exactly).
 wbg_version=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 [ -n "$wbg_version" ] || { echo "cannot read the wasm-bindgen version from Cargo.lock" >&2; exit 1; }
 if ! [ -x .tools/bin/wasm-bindgen ] || [ "$(.tools/bin/wasm-bindgen --version | awk '{print $2}')" != "$wbg_version" ]; then
@@ -34,22 +51,17 @@ if ! [ -x .tools/bin/wasm-bindgen ] || [ "$(.tools/bin/wasm-bindgen --version | 
   cargo install -q --debug wasm-bindgen-cli --version "$wbg_version" --root "$root/.tools"
 fi
 
-# 4. Node tools pinned in package-lock.json: binaryen (wasm-opt), playwright-core, typescript.
+# 5. Node tools pinned in package-lock.json: binaryen (wasm-opt), playwright-core, typescript.
 if ! [ -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# 5. Python venv with pinned tools.
-if ! [ -x .venv/bin/python ]; then
-  log "creating .venv"
-  python3 -m venv .venv
-fi
-if ! cmp -s requirements-dev.txt .venv/.requirements-installed 2>/dev/null; then
-  log "pip install -r requirements-dev.txt"
-  .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
-  cp requirements-dev.txt .venv/.requirements-installed
-fi
+# 6. The Python tools installed in the background.
+python_status=0
+wait "$python_pid" || python_status=$?
+cat .tools/python-setup.log
+[ "$python_status" = 0 ] || { echo "[setup] the Python venv failed ($python_status)" >&2; exit 1; }
 # The notebook test runs kernels named "python3": make that name this venv's interpreter.
 if ! [ -f .venv/share/jupyter/kernels/python3/kernel.json ]; then
   log "ipykernel install --sys-prefix"

@@ -4,6 +4,7 @@
 # vectors in tests/vectors/, and the browser smoke test in headless Chromium).
 # Needs scripts/setup.sh to have run. Exits non-zero on the first failure.
 # Set SOISUA_REQUIRE_BROWSER=1 (CI does) to fail rather than skip when Chromium is missing.
+# SOISUA_WASM_BUILT=1 skips the build (the caller has just run scripts/build-wasm.sh).
 # Usage: scripts/test-wasm.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -11,7 +12,8 @@ cd "$root"
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target/wasm}
 log() { printf '[test-wasm] %s\n' "$*"; }
 
-scripts/build-wasm.sh
+# SOISUA_WASM_BUILT=1: scripts/test.sh has just built the module (in the background).
+[ "${SOISUA_WASM_BUILT:-0}" = 1 ] || scripts/build-wasm.sh
 
 log "cargo test -p soisua-wasm (native unit tests of the binding, in the workspace's debug target)"
 CARGO_TARGET_DIR="$root/target" cargo test -q -p soisua-wasm

@@ -5,7 +5,8 @@
 # (build + size budget, tsc, node tests, vectors, headless Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-step() { printf '\n== %s ==\n' "$*"; }
+# Each step prints the minutes and seconds since the start, so a slow CI run shows where it went.
+step() { printf '\n== %s == (at %dm%02ds)\n' "$*" $((SECONDS / 60)) $((SECONDS % 60)); }
 
 step "setup"
 scripts/setup.sh
@@ -21,10 +22,23 @@ python3 scripts/gen_scenario_vectors.py --check
 step "rust: cargo test --workspace"
 cargo test --workspace --quiet
 
-step "python"
-scripts/test-python.sh
+# The release WebAssembly build (one long single-threaded LTO link at the end) runs beside the
+# Python tests, which mostly use one core; its log is printed when the wasm step starts.
+step "wasm build in the background; python"
+wasm_log=target/build-wasm.log
+mkdir -p target
+scripts/build-wasm.sh >"$wasm_log" 2>&1 &
+wasm_build=$!
+if ! scripts/test-python.sh; then
+  kill "$wasm_build" 2>/dev/null || true
+  exit 1
+fi
 
 step "wasm: node and browser"
-SOISUA_REQUIRE_BROWSER=1 scripts/test-wasm.sh
+wasm_status=0
+wait "$wasm_build" || wasm_status=$?
+cat "$wasm_log"
+[ "$wasm_status" = 0 ] || { echo "scripts/build-wasm.sh failed ($wasm_status)" >&2; exit 1; }
+SOISUA_WASM_BUILT=1 SOISUA_REQUIRE_BROWSER=1 scripts/test-wasm.sh
 
 step "all tests passed"
