@@ -39,6 +39,26 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     ("synthetic.reviews", "a synthetic month of reviews: {organisation, catalogue, month, seed, rates?}"),
     ("synthetic.month", "a synthetic organisation and month, validated and counted: {scale, seed, month, catalogue}"),
     ("reviews.tally", "counts over reviews: {catalogue, reviews}"),
+    (
+        "reviews.from_long_csv",
+        "reviews from a long table (member, month, item, assessor, finding): {catalogue, organisation, csv, status?}",
+    ),
+    (
+        "evaluation.review",
+        "one review evaluated on its own, with its fingerprint: {catalogue, organisation, review, policy?}",
+    ),
+    (
+        "evaluation.outlook",
+        "whether an incomplete review's verdict is decided: {catalogue, organisation, review, policy?}",
+    ),
+    (
+        "evaluation.preview",
+        "a form's preview: evaluation, outlook, findings by field: {catalogue, organisation, review, policy?}",
+    ),
+    (
+        "evaluation.verify",
+        "whether a fingerprint is the one this evaluation gives: {catalogue, organisation, review, fingerprint, policy?}",
+    ),
     ("policy.default", "the embedded default evaluation policy"),
     ("policy.validate", "findings about a policy: {policy}"),
     ("policy.check_versions", "findings about several versions of policies together: {policies}"),
@@ -208,7 +228,7 @@ fn dispatch_more(op: &str, input: &Input) -> Result<Value, Error> {
             };
             to_value(&ReviewBatch::from_long_csv(&input.string("csv")?, &catalogue, &org.index(), status)?)
         }
-        "evaluation.review" => {
+        "evaluation.review" | "evaluation.outlook" | "evaluation.preview" | "evaluation.verify" => {
             let catalogue = input.catalogue("catalogue")?;
             let org = input.organisation()?;
             let policy = match input.optional_field("policy") {
@@ -216,7 +236,17 @@ fn dispatch_more(op: &str, input: &Input) -> Result<Value, Error> {
                 None => Policy::default_2020()?,
             };
             let review: crate::MonthlyReview = crate::json::nested("request", "review", input.field("review")?)?;
-            to_value(&Evaluator::new(&catalogue, &policy, &org)?.evaluate_review(&review)?)
+            let evaluator = Evaluator::new(&catalogue, &policy, &org)?;
+            match op {
+                "evaluation.outlook" => to_value(&evaluator.outlook(&review)?),
+                "evaluation.preview" => to_value(&evaluator.preview(&review)?),
+                "evaluation.verify" => {
+                    let claimed = input.string("fingerprint")?;
+                    let fingerprint = evaluator.evaluate_review(&review)?.fingerprint;
+                    to_value(&json!({ "matches": claimed == fingerprint, "fingerprint": fingerprint }))
+                }
+                _ => to_value(&evaluator.evaluate_review(&review)?),
+            }
         }
         "reviews.tally" => {
             let catalogue = input.catalogue("catalogue")?;

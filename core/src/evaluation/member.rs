@@ -438,7 +438,7 @@ fn discipline_not_allowed(at: Path, form: DisciplineForm, subject: Subject) -> I
         .with("allowed", allowed.join(", "))
 }
 
-fn help_rule(kind: ItemKind) -> Rule {
+pub(super) fn help_rule(kind: ItemKind) -> Rule {
     match kind {
         ItemKind::Manifestation => Rule::Manifestation,
         ItemKind::Exemplary => Rule::ExemplaryHelp,
@@ -446,7 +446,7 @@ fn help_rule(kind: ItemKind) -> Rule {
     }
 }
 
-fn applies(rule: &ItemRule<'_>, roles: u8) -> bool {
+pub(super) fn applies(rule: &ItemRule<'_>, roles: u8) -> bool {
     applies_to_roles(rule.applies_to, roles)
 }
 

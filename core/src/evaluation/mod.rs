@@ -40,13 +40,19 @@ use crate::{Catalogue, Error, Issue, IssueCode, Month, Organisation, Path};
 
 mod compare;
 mod explanation;
+mod fingerprint;
 mod ledger;
 mod member;
 mod month;
+mod outlook;
+mod preview;
 
 pub use compare::{Change, compare};
+pub use fingerprint::FORMAT as FINGERPRINT_FORMAT;
 pub use ledger::Ledger;
 pub use month::ReviewResult;
+pub use outlook::Outlook;
+pub use preview::{FormFinding, Preview, form_field};
 
 /// The evaluation of a catalogue under a policy for an organisation, built once.
 #[derive(Debug)]

@@ -218,6 +218,19 @@ pub struct ReviewResult {
     pub cases: Vec<crate::Case>,
     /// Findings about the review.
     pub issues: Vec<Issue>,
+    /// `sha256:…` over the catalogue and policy versions, the normalised review and the result
+    /// above: equal fingerprints mean the same result from the same inputs (see
+    /// [`crate::evaluation::FINGERPRINT_FORMAT`]).
+    pub fingerprint: String,
+}
+
+/// What a review's fingerprint hashes of its result.
+#[derive(serde::Serialize)]
+struct Hashed<'a> {
+    result: &'a super::MemberResult,
+    explanation: &'a crate::Text,
+    cases: &'a [crate::Case],
+    issues: &'a [Issue],
 }
 
 impl Evaluator<'_> {
@@ -265,14 +278,21 @@ impl Evaluator<'_> {
         let (mut cases, mut issues) = (Vec::new(), Vec::new());
         let mut scratch = Scratch::new(self.items.len());
         let result = self.member(&input, &history, &mut cases, &mut scratch, &mut issues);
+        // Paths within the review (`answers[2].cell`, not `reviews[0].answers[2].cell`): the
+        // validation's findings first, then the evaluation's own that validation did not make.
         let batch = crate::ReviewBatch { reviews: history.reviews };
-        for issue in batch.validate_indexed(self.catalogue, &self.org) {
-            let path = Path(issue.path.segments().iter().skip(2).cloned().collect());
-            if !issues.iter().any(|i| i.code == issue.code && i.path == path) {
-                issues.push(Issue { path, ..issue });
+        let within =
+            |issue: Issue| Issue { path: Path(issue.path.segments().iter().skip(2).cloned().collect()), ..issue };
+        let mut found: Vec<Issue> = batch.validate_indexed(self.catalogue, &self.org).into_iter().map(within).collect();
+        for issue in issues.into_iter().map(within) {
+            if !found.iter().any(|i| i.code == issue.code && i.path == issue.path) {
+                found.push(issue);
             }
         }
+        let issues = found;
         let explanation = result.sentence(member.name.as_deref().unwrap_or(&member.id));
-        Ok(ReviewResult { result, explanation, cases, issues })
+        let hashed = Hashed { result: &result, explanation: &explanation, cases: &cases, issues: &issues };
+        let fingerprint = super::fingerprint::of_review(&self.reference, self.policy, review, &hashed)?;
+        Ok(ReviewResult { result, explanation, cases, issues, fingerprint })
     }
 }
