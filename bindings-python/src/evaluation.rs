@@ -492,13 +492,54 @@ impl PyEvaluator {
     }
 
     /// One review (a dict or its JSON text) evaluated on its own, as a form shows it while it is
-    /// filled in: `{"result", "explanation", "cases", "issues"}`. No cases are carried.
+    /// filled in: `{"result", "explanation", "cases", "issues", "fingerprint"}`. No cases are
+    /// carried.
     fn evaluate_review<'py>(&self, py: Python<'py>, review: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        let value = to_document("review", review).map_err(|e| raise(py, e))?;
-        let review = MonthlyReview::from_value(value).map_err(|e| raise(py, e))?;
+        let review = review_of(py, review)?;
         let one =
             crate::error::run(|| self.inner.evaluator().evaluate_review(&review)).map_err(|f| f.into_py_err(py))?;
         to_py(py, &one)
+    }
+
+    /// What a form shows as a review is filled in: `{"evaluation", "outlook", "fields"}` — the
+    /// evaluation on its own, whether the verdict is decided (and if not, between which verdicts
+    /// and which unanswered items could change it), and every finding placed on a form field.
+    fn preview<'py>(&self, py: Python<'py>, review: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let review = review_of(py, review)?;
+        let preview = crate::error::run(|| self.inner.evaluator().preview(&review)).map_err(|f| f.into_py_err(py))?;
+        to_py(py, &preview)
+    }
+
+    /// Whether an incomplete review's verdict is decided: `{"decided", "verdict"?, "least",
+    /// "most", "unanswered", "open_items", "explanation"}`.
+    fn outlook<'py>(&self, py: Python<'py>, review: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let review = review_of(py, review)?;
+        let outlook = crate::error::run(|| self.inner.evaluator().outlook(&review)).map_err(|f| f.into_py_err(py))?;
+        to_py(py, &outlook)
+    }
+
+    /// The review's fingerprint (`sha256:…`), the same in Rust, Python and JavaScript.
+    fn fingerprint(&self, py: Python<'_>, review: &Bound<'_, PyAny>) -> PyResult<String> {
+        let review = review_of(py, review)?;
+        let one =
+            crate::error::run(|| self.inner.evaluator().evaluate_review(&review)).map_err(|f| f.into_py_err(py))?;
+        Ok(one.fingerprint)
+    }
+
+    /// Whether `fingerprint` is the one this evaluator gives the review: a server confirming a
+    /// result computed in a browser.
+    fn verify(&self, py: Python<'_>, review: &Bound<'_, PyAny>, fingerprint: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let claimed: String = fingerprint.extract().map_err(|_| {
+            raise(py, argument("fingerprint", "must be a string".to_owned(), "phải là một chuỗi".to_owned()))
+        })?;
+        Ok(self.fingerprint(py, review)? == claimed)
+    }
+
+    /// The codes of the items that apply to a member in a month, in catalogue order.
+    fn applicable_items(&self, py: Python<'_>, member: &str, month: &str) -> PyResult<Vec<String>> {
+        let month: soisua::Month = month.parse().map_err(|e| raise(py, e))?;
+        let items = self.inner.evaluator().applicable_items(member, month).map_err(|e| raise(py, e))?;
+        Ok(items.into_iter().map(str::to_owned).collect())
     }
 
     /// The same history under another policy: the member-months whose verdict or reasons change,
@@ -892,4 +933,10 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyEvaluator>()?;
     m.add_class::<PyEvaluation>()?;
     Ok(())
+}
+
+/// A review given as a dict or its JSON text.
+fn review_of(py: Python<'_>, review: &Bound<'_, PyAny>) -> PyResult<MonthlyReview> {
+    let value = to_document("review", review).map_err(|e| raise(py, e))?;
+    MonthlyReview::from_value(value).map_err(|e| raise(py, e))
 }

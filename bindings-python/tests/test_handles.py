@@ -272,7 +272,7 @@ def test_evaluate_review_answers_or_raises_a_soisua_error(review: Any) -> None:
     except soisua.SoisuaError as error:
         assert error.code and error.message_en and error.message_vi
     else:
-        assert set(answer) == {"result", "explanation", "cases", "issues"}
+        assert set(answer) == {"result", "explanation", "cases", "issues", "fingerprint"}
 
 
 _EVALUATOR: List[soisua.Evaluator] = []

@@ -24,6 +24,7 @@
 mod api;
 mod catalogue;
 mod error;
+mod evaluator;
 mod organisation;
 mod report;
 mod review;
@@ -32,6 +33,7 @@ mod value;
 
 pub use api::{call, operations, parse_period};
 pub use catalogue::Catalogue;
+pub use evaluator::Evaluator;
 pub use organisation::Organisation;
 pub use report::{
     build_report, compare_reports, default_report_templates, lift_report, merge_reports, notice_board, radio_list,

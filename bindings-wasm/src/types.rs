@@ -284,6 +284,11 @@ export type Operation =
   | "synthetic.reviews"
   | "synthetic.month"
   | "reviews.tally"
+  | "reviews.from_long_csv"
+  | "evaluation.review"
+  | "evaluation.outlook"
+  | "evaluation.preview"
+  | "evaluation.verify"
   | "policy.default"
   | "policy.validate"
   | "policy.check_versions"
@@ -431,9 +436,73 @@ export interface MemberResult {
   unit?: string;
   verdict: Verdict;
   rules: RuleFiring[];
+  /** The items with a shortcoming this month, in catalogue order. */
+  found?: string[];
   disagreements?: { item: string; self: ReviewFinding; cell: ReviewFinding }[];
   provisional?: boolean;
   explanation: Text;
+}
+
+/** A member's result for one review evaluated on its own (its explanation is beside it). */
+export type ReviewMemberResult = Omit<MemberResult, "explanation">;
+
+/** One review evaluated on its own (`Evaluator.evaluate`, op `evaluation.review`). */
+export interface ReviewResult {
+  result: ReviewMemberResult;
+  /** The verdict and its reasons as one sentence in each language. */
+  explanation: Text;
+  /** The remedy cases the review opens. */
+  cases: CaseObject[];
+  /** Findings about the review, located within it (`["answers", 2, "cell"]`). */
+  issues: Finding[];
+  /** `sha256:…` over the catalogue and policy versions, the normalised review and this result. */
+  fingerprint: string;
+}
+
+/** Whether an incomplete review's verdict is decided, and what could still change it. */
+export interface Outlook {
+  decided: boolean;
+  /** The verdict, when decided. */
+  verdict?: Verdict;
+  /** The lowest verdict still possible (every unanswered item answered clean). */
+  least: Verdict;
+  /** The highest verdict still possible (every unanswered item adverse). */
+  most: Verdict;
+  /** Items that apply to the member and lack the cell's conclusion, in catalogue order. */
+  unanswered: string[];
+  /** Of those, the ones whose answer could still change the verdict. */
+  open_items: string[];
+  explanation: Text;
+}
+
+/** A finding placed on a form field: `member`, `unit`, `month`, `catalogue`, `status`, `notes`,
+ *  `answers.<item>`, `answers.<item>.cell`, `answers.<item>.self`, `answers`, or `""` (the form). */
+export interface FormFinding extends Finding {
+  field: string;
+}
+
+/** What a form shows as a review is filled in (`Evaluator.preview`, op `evaluation.preview`). */
+export interface Preview {
+  evaluation: ReviewResult;
+  outlook: Outlook;
+  /** The findings of `evaluation.issues`, in the same order, each placed on a field. */
+  fields: FormFinding[];
+}
+
+/** A member as a cell's form lists them for a month. */
+export interface FormMember {
+  id: string;
+  name?: string | null;
+  status: MemberStatus;
+  /** The roles held that month. */
+  roles: RoleKind[];
+}
+
+/** A server's check of a fingerprint (`Evaluator.verifyDetail`, op `evaluation.verify`). */
+export interface Verification {
+  matches: boolean;
+  /** The fingerprint this evaluation gives. */
+  fingerprint: string;
 }
 
 export interface VerdictChange {

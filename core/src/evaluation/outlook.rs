@@ -69,6 +69,26 @@ impl Evaluator<'_> {
         Ok(self.outlook_of(review, roles, &evaluated.result))
     }
 
+    /// The codes of the catalogue's items that apply to `member` in `month` (every item, save
+    /// those reserved for roles the member does not hold), in catalogue order: the items a form
+    /// asks about. An unknown member is an `unknown` error.
+    ///
+    /// ```
+    /// # use soisua::{Catalogue, Evaluator, Organisation, Policy};
+    /// let org = soisua::synthetic::organisation(soisua::synthetic::Scale::District, 1);
+    /// let (catalogue, policy) = (Catalogue::central_2020()?, Policy::default_2020()?);
+    /// let evaluator = Evaluator::new(&catalogue, &policy, &org)?;
+    /// assert_eq!(evaluator.applicable_items("DV000001", "2020-09".parse()?)?.len(), 62);
+    /// # Ok::<(), soisua::Error>(())
+    /// ```
+    pub fn applicable_items(&self, member: &str, month: crate::Month) -> Result<Vec<&str>, crate::Error> {
+        let Some(member) = self.org.member(member) else {
+            return Err(crate::Error::Unknown { what: "member", what_vi: "đảng viên", name: member.to_owned() });
+        };
+        let roles = crate::review::validate::role_mask(member, month);
+        Ok(self.items.iter().filter(|rule| super::member::applies(rule, roles)).map(|rule| rule.code).collect())
+    }
+
     /// The outlook of a review already evaluated to `result`, for a member holding `roles`.
     pub(super) fn outlook_of(&self, review: &MonthlyReview, roles: u8, result: &MemberResult) -> Outlook {
         let mut answered = vec![false; self.items.len()];

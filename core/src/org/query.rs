@@ -51,6 +51,20 @@ impl Organisation {
         self.members.iter().find(|m| m.id == id)
     }
 
+    /// The members who belong to `unit` on at least one day of `month`, in the organisation's
+    /// order: the people a cell's form lists for the month.
+    ///
+    /// ```
+    /// let org = soisua::synthetic::organisation(soisua::synthetic::Scale::District, 1);
+    /// let month = "2020-09".parse().unwrap();
+    /// let cell = &org.members[0].memberships[0].unit;
+    /// assert!(org.members_in(cell, month).any(|m| m.id == org.members[0].id));
+    /// assert_eq!(org.members_in("nope", month).count(), 0);
+    /// ```
+    pub fn members_in<'o>(&'o self, unit: &'o str, month: Month) -> impl Iterator<Item = &'o Member> + 'o {
+        self.members.iter().filter(move |m| m.units_in(month).any(|u| u == unit))
+    }
+
     /// An index of this organisation for O(1) lookups (built in linear time).
     ///
     /// ```

@@ -162,6 +162,19 @@ impl MonthlyReview {
     pub fn from_value(value: serde_json::Value) -> Result<MonthlyReview, crate::Error> {
         crate::json::from_value("review", value)
     }
+
+    /// Reads one review from JSON text (NFC-normalised, errors located by line and column).
+    pub fn from_json(text: &str) -> Result<MonthlyReview, crate::Error> {
+        crate::json::parse("review", text)
+    }
+}
+
+impl Answer {
+    /// Reads one answer (`{item, self?, cell?}`) from a JSON value already in memory
+    /// (NFC-normalised, errors located).
+    pub fn from_value(value: serde_json::Value) -> Result<Answer, crate::Error> {
+        crate::json::from_value("answer", value)
+    }
 }
 
 impl ReviewBatch {
