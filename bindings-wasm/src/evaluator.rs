@@ -37,7 +37,7 @@ self_cell::self_cell!(
 ///   answers: [{ item: "QD47-1", cell: "violated" }] };
 /// const preview = evaluator.preview(review);
 /// preview.outlook.decided;                 // true: inspect, whatever comes next
-/// preview.evaluation.explanation.vi;       // "Đồng chí …: kiểm tra, xử lý vì …"
+/// preview.evaluation.explanation.vi;       // "Đồng chí …: kiểm tra vì vi phạm điều không được làm QD47-1"
 /// preview.fields[0].field;                 // "answers.TTCT-1.cell" (a conclusion still missing)
 /// evaluator.verify(review, preview.evaluation.fingerprint);   // true
 /// ```
