@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly binding and runs every test of it: the binding's Rust unit tests, the
+# Builds the WebAssembly binding and runs every test of it: the tests inside WebAssembly
+# (wasm-bindgen-test), the binding's Rust unit tests, the
 # TypeScript check of the generated types, and the Node tests (API behaviour, bad input, the shared
 # vectors in tests/vectors/, and the browser smoke test in headless Chromium).
 # Needs scripts/setup.sh to have run. Exits non-zero on the first failure.
 # Set SOISUA_REQUIRE_BROWSER=1 (CI does) to fail rather than skip when Chromium is missing.
-# SOISUA_WASM_BUILT=1 skips the build (the caller has just run scripts/build-wasm.sh).
+# SOISUA_WASM_BUILT=1 skips the build and the tests inside WebAssembly (the caller has just run
+# scripts/build-wasm.sh and scripts/test-wasm-inside.sh).
 # Usage: scripts/test-wasm.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,8 +14,12 @@ cd "$root"
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target/wasm}
 log() { printf '[test-wasm] %s\n' "$*"; }
 
-# SOISUA_WASM_BUILT=1: scripts/test.sh has just built the module (in the background).
-[ "${SOISUA_WASM_BUILT:-0}" = 1 ] || scripts/build-wasm.sh
+# SOISUA_WASM_BUILT=1: scripts/test.sh has just built the module and run the tests inside
+# WebAssembly (in the background, beside the Python tests).
+if [ "${SOISUA_WASM_BUILT:-0}" != 1 ]; then
+  scripts/build-wasm.sh
+  scripts/test-wasm-inside.sh
+fi
 
 log "cargo test -p soisua-wasm (native unit tests of the binding, in the workspace's debug target)"
 CARGO_TARGET_DIR="$root/target" cargo test -q -p soisua-wasm

@@ -22,12 +22,13 @@ python3 scripts/gen_scenario_vectors.py --check
 step "rust: cargo test --workspace"
 cargo test --workspace --quiet
 
-# The release WebAssembly build (one long single-threaded LTO link at the end) runs beside the
-# Python tests, which mostly use one core; its log is printed when the wasm step starts.
-step "wasm build in the background; python"
+# The release WebAssembly build (one long single-threaded LTO link, then wasm-opt) and the tests
+# inside WebAssembly run beside the Python tests, which mostly use one core; their log is printed
+# when the wasm step starts.
+step "wasm build and tests inside wasm in the background; python"
 wasm_log=target/build-wasm.log
 mkdir -p target
-scripts/build-wasm.sh >"$wasm_log" 2>&1 &
+(scripts/build-wasm.sh && scripts/test-wasm-inside.sh) >"$wasm_log" 2>&1 &
 wasm_build=$!
 if ! scripts/test-python.sh; then
   kill "$wasm_build" 2>/dev/null || true
@@ -38,7 +39,7 @@ step "wasm: node and browser"
 wasm_status=0
 wait "$wasm_build" || wasm_status=$?
 cat "$wasm_log"
-[ "$wasm_status" = 0 ] || { echo "scripts/build-wasm.sh failed ($wasm_status)" >&2; exit 1; }
+[ "$wasm_status" = 0 ] || { echo "the wasm build or the tests inside wasm failed ($wasm_status)" >&2; exit 1; }
 SOISUA_WASM_BUILT=1 SOISUA_REQUIRE_BROWSER=1 scripts/test-wasm.sh
 
 step "all tests passed"

@@ -168,6 +168,8 @@ fn document_vi(document: &str) -> &'static str {
         "catalogue header" => "của phần đầu danh mục",
         "organisation" => "của tổ chức",
         "review batch" | "review" => "của phiếu đánh giá",
+        "answer" => "của câu trả lời",
+        "fingerprint" => "của dấu vân tay kết quả",
         "request" => "của yêu cầu",
         "policy" => "của chính sách",
         "scenario" => "của kịch bản",
