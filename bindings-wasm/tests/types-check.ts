@@ -3,6 +3,7 @@
 // `any`.
 import init, {
   Catalogue,
+  Evaluator,
   Organisation,
   ReviewBatch,
   call,
@@ -24,6 +25,12 @@ import init, {
   syntheticYearReports,
   validateReportTemplates,
   type ApiAnswer,
+  type FormFinding,
+  type FormMember,
+  type MonthlyReviewObject,
+  type Outlook,
+  type Preview,
+  type ReviewResult,
   type Measure,
   type NoticeBoard,
   type RadioList,
@@ -165,8 +172,35 @@ export async function typedUse(): Promise<string[]> {
   // @ts-expect-error total.distinct has the measures, not arbitrary keys
   built.total.distinct.everyone;
 
+  // The form's handle.
+  const evaluator = new Evaluator(central, org);
+  const strict = new Evaluator(central, org, defaultPolicy());
+  const form: MonthlyReviewObject = {
+    member: "DV1", unit: "CB-1", month: "2020-09", catalogue: evaluator.catalogue, status: "draft",
+    answers: [{ item: "QD47-1", cell: "violated" }],
+  };
+  const preview: Preview = evaluator.preview(form);
+  const decided: Verdict | undefined = preview.outlook.verdict;
+  const openItems: string[] = strict.outlook(JSON.stringify(form)).open_items;
+  const field: string | undefined = preview.fields[0]?.field;
+  const fingerprint: string = preview.evaluation.fingerprint;
+  const matches: boolean = evaluator.verify(form, fingerprint) && evaluator.verifyDetail(form, fingerprint).matches;
+  const answerFindings: FormFinding[] = evaluator.validateAnswer(form, { item: "TTCT-1", cell: "present" });
+  const formFindings: FormFinding[] = evaluator.validateForm(form);
+  const formMembers: FormMember[] = evaluator.members("CB-1", "2020-09");
+  const applicable: string[] = evaluator.applicableItems("DV1", "2020-09");
+  const evaluated: ReviewResult = evaluator.evaluate(form);
+  const outlook: Outlook = evaluator.outlook(form);
+  // @ts-expect-error a review's status is draft or final
+  evaluator.preview({ ...form, status: "done" });
+  // @ts-expect-error an outlook has no `maybe`
+  outlook.maybe;
+  evaluator.free();
+
   central.free();
-  return [String(total), subgroup ?? "", kind ?? "", version, vi, String(paths.length), params ?? "",
+  return [String(decided), ...openItems, field ?? "", fingerprint, String(matches), String(answerFindings.length),
+    String(formFindings.length), String(formMembers.length), ...applicable, evaluated.result.verdict,
+    String(outlook.decided),String(total), subgroup ?? "", kind ?? "", version, vi, String(paths.length), params ?? "",
     String(fromCsv.id), ...issueCodes, String(members), String(length), String(reviewFindings.length),
     month ?? "", period.kind, JSON.stringify(other), ...ops, wrong, String(policyFindings.length), verdict ?? "",
     rule ?? "", notAVerdict, String(sealed), String(distinct), ...(months ?? []), ...rowNames, ...orgTypes,
