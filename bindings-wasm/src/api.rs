@@ -65,7 +65,7 @@ pub fn run_scenario(
                 detail: e.to_string().split(" at line ").next().unwrap_or_default().to_owned(),
             })
         })?,
-        None => object("scenario", scenario)?,
+        None => crate::value::object("scenario", scenario)?,
     };
     answer("scenario.run", json!({ "scenario": scenario }))
 }
@@ -81,21 +81,8 @@ pub fn default_policy() -> Result<JsValue, JsValue> {
 pub fn validate_policy(
     #[wasm_bindgen(unchecked_param_type = "PolicyObject")] policy: &JsValue,
 ) -> Result<JsValue, JsValue> {
-    let policy = object("policy", policy)?;
+    let policy = crate::value::object("policy", policy)?;
     answer("policy.validate", json!({ "policy": policy }))
-}
-
-/// A document argument that must be a plain object (as Python requires a `dict`): anything else is
-/// `invalid_argument`, the same code in both bindings.
-pub(crate) fn object(name: &'static str, value: &JsValue) -> Result<Value, JsValue> {
-    if !value.is_object() || js_sys::Array::is_array(value) {
-        return Err(crate::error::to_js(&crate::error::argument(
-            name,
-            "must be an object or its JSON text",
-            "phải là một đối tượng hoặc chuỗi JSON của nó",
-        )));
-    }
-    value::document(name, value).or_throw()
 }
 
 #[derive(Serialize)]

@@ -90,14 +90,6 @@ impl Catalogue {
         soisua::Catalogue::central_2020().map(Catalogue::from).or_throw()
     }
 
-    /// The synthetic local catalogue shaped like the article's 82 / 23 / 22 lists (labels, never
-    /// official wording), refining the central one.
-    #[wasm_bindgen(js_name = syntheticLocal)]
-    pub fn synthetic_local() -> Result<Catalogue, JsValue> {
-        let central = soisua::Catalogue::central_2020().or_throw()?;
-        Ok(soisua::synthetic::local_catalogue(&central).into())
-    }
-
     /// Reads a catalogue from JSON text (strict: unknown fields are refused).
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(#[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue) -> Result<Catalogue, JsValue> {
@@ -112,24 +104,6 @@ impl Catalogue {
     ) -> Result<Catalogue, JsValue> {
         let json = value::document("object", object).or_throw()?;
         soisua::Catalogue::from_value(json).map(Catalogue::from).or_throw()
-    }
-
-    /// Builds a catalogue from a JSON header (the catalogue without items) and a CSV of items;
-    /// returns the catalogue and the findings about the CSV rows.
-    #[wasm_bindgen(js_name = fromCsv, unchecked_return_type = "FromCsvResult")]
-    pub fn from_csv(
-        #[wasm_bindgen(unchecked_param_type = "string")] header: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] csv: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let header = value::text("header", header).or_throw()?;
-        let csv = value::text("csv", csv).or_throw()?;
-        let (catalogue, issues) = soisua::Catalogue::from_csv(&header, &csv).or_throw()?;
-        let out = js_sys::Object::new();
-        let issues = to_js(&issues).or_throw()?;
-        // Properties of a fresh plain object have no setters: these cannot fail.
-        let _ = js_sys::Reflect::set(&out, &"catalogue".into(), &Catalogue::from(catalogue).into());
-        let _ = js_sys::Reflect::set(&out, &"issues".into(), &issues);
-        Ok(out.into())
     }
 
     /// Stable identifier, shared by every version.
@@ -215,5 +189,36 @@ impl Catalogue {
     #[wasm_bindgen(js_name = toObject, unchecked_return_type = "CatalogueObject")]
     pub fn to_object(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner).or_throw()
+    }
+}
+
+/// What only the full module has (the Node build): synthetic data, CSV import, summaries.
+#[cfg(feature = "full")]
+#[wasm_bindgen]
+impl Catalogue {
+    /// The synthetic local catalogue shaped like the article's 82 / 23 / 22 lists (labels, never
+    /// official wording), refining the central one.
+    #[wasm_bindgen(js_name = syntheticLocal)]
+    pub fn synthetic_local() -> Result<Catalogue, JsValue> {
+        let central = soisua::Catalogue::central_2020().or_throw()?;
+        Ok(soisua::synthetic::local_catalogue(&central).into())
+    }
+
+    /// Builds a catalogue from a JSON header (the catalogue without items) and a CSV of items;
+    /// returns the catalogue and the findings about the CSV rows.
+    #[wasm_bindgen(js_name = fromCsv, unchecked_return_type = "FromCsvResult")]
+    pub fn from_csv(
+        #[wasm_bindgen(unchecked_param_type = "string")] header: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] csv: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let header = value::text("header", header).or_throw()?;
+        let csv = value::text("csv", csv).or_throw()?;
+        let (catalogue, issues) = soisua::Catalogue::from_csv(&header, &csv).or_throw()?;
+        let out = js_sys::Object::new();
+        let issues = to_js(&issues).or_throw()?;
+        // Properties of a fresh plain object have no setters: these cannot fail.
+        let _ = js_sys::Reflect::set(&out, &"catalogue".into(), &Catalogue::from(catalogue).into());
+        let _ = js_sys::Reflect::set(&out, &"issues".into(), &issues);
+        Ok(out.into())
     }
 }

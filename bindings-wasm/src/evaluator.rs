@@ -75,7 +75,7 @@ impl Evaluator {
             None => soisua::Policy::default_2020().or_throw()?,
             Some(p) => match p.as_string() {
                 Some(text) => soisua::Policy::from_json(&text).or_throw()?,
-                None => soisua::Policy::from_value(crate::api::object("policy", &p)?).or_throw()?,
+                None => soisua::Policy::from_value(crate::value::object("policy", &p)?).or_throw()?,
             },
         };
         let inputs =
@@ -192,7 +192,7 @@ impl Evaluator {
         #[wasm_bindgen(unchecked_param_type = "AnswerObject")] answer: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let mut review = review_of(form)?;
-        let answer = soisua::Answer::from_value(crate::api::object("answer", answer)?).or_throw()?;
+        let answer = soisua::Answer::from_value(crate::value::object("answer", answer)?).or_throw()?;
         let field = format!("answers.{}", answer.item);
         review.answers = vec![answer];
         let preview = self.owned.evaluator().preview(&review).or_throw()?;
@@ -252,7 +252,7 @@ impl Owned {
 fn review_of(review: &JsValue) -> Result<soisua::MonthlyReview, JsValue> {
     match review.as_string() {
         Some(text) => soisua::MonthlyReview::from_json(&text).or_throw(),
-        None => soisua::MonthlyReview::from_value(crate::api::object("review", review)?).or_throw(),
+        None => soisua::MonthlyReview::from_value(crate::value::object("review", review)?).or_throw(),
     }
 }
 

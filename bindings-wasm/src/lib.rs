@@ -21,20 +21,27 @@
 //! console.log(central.counts(), central.validate());
 //! ```
 
+// The form's module (`--no-default-features`) leaves some readers of the full module unused.
+#![cfg_attr(not(feature = "full"), allow(dead_code))]
+
+#[cfg(feature = "full")]
 mod api;
 mod catalogue;
 mod error;
 mod evaluator;
 mod organisation;
+#[cfg(feature = "full")]
 mod report;
 mod review;
 mod types;
 mod value;
 
+#[cfg(feature = "full")]
 pub use api::{call, operations, parse_period};
 pub use catalogue::Catalogue;
 pub use evaluator::Evaluator;
 pub use organisation::Organisation;
+#[cfg(feature = "full")]
 pub use report::{
     build_report, compare_reports, default_report_templates, lift_report, merge_reports, notice_board, radio_list,
     redact, render_report, seal_report, synthetic_year_reports, validate_report_templates,

@@ -48,17 +48,6 @@ impl Organisation {
         soisua::Organisation::from_value(json).map(Organisation::from).or_throw()
     }
 
-    /// A synthetic organisation (`district`, `province` or `nation`), the same for the same seed
-    /// (a number up to 2^53-1, or a `BigInt` up to 2^64-1).
-    pub fn synthetic(
-        #[wasm_bindgen(unchecked_param_type = "Scale")] scale: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number | bigint")] seed: &JsValue,
-    ) -> Result<Organisation, JsValue> {
-        let scale: soisua::synthetic::Scale = value::text("scale", scale).or_throw()?.parse().or_throw()?;
-        let seed = value::seed("seed", seed).or_throw()?;
-        Ok(soisua::synthetic::organisation(scale, seed).into())
-    }
-
     /// Identifier of the organisation as a whole.
     #[wasm_bindgen(getter)]
     pub fn id(&self) -> String {
@@ -71,13 +60,6 @@ impl Organisation {
         to_js(&self.inner.validate()).or_throw()
     }
 
-    /// Counts of units by kind and of members, as the JSON api's `organisation.summary` gives them.
-    #[wasm_bindgen(unchecked_return_type = "OrganisationSummary")]
-    pub fn summary(&self) -> Result<JsValue, JsValue> {
-        let object = serde_json::to_value(&self.inner).map_err(|e| crate::error::output(&e.to_string())).or_throw()?;
-        crate::api::answer("organisation.summary", serde_json::json!({ "organisation": object }))
-    }
-
     /// The organisation as pretty-printed JSON text.
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> String {
@@ -88,5 +70,28 @@ impl Organisation {
     #[wasm_bindgen(js_name = toObject, unchecked_return_type = "OrganisationObject")]
     pub fn to_object(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner).or_throw()
+    }
+}
+
+/// What only the full module has (the Node build): synthetic data, CSV import, summaries.
+#[cfg(feature = "full")]
+#[wasm_bindgen]
+impl Organisation {
+    /// A synthetic organisation (`district`, `province` or `nation`), the same for the same seed
+    /// (a number up to 2^53-1, or a `BigInt` up to 2^64-1).
+    pub fn synthetic(
+        #[wasm_bindgen(unchecked_param_type = "Scale")] scale: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number | bigint")] seed: &JsValue,
+    ) -> Result<Organisation, JsValue> {
+        let scale: soisua::synthetic::Scale = value::text("scale", scale).or_throw()?.parse().or_throw()?;
+        let seed = value::seed("seed", seed).or_throw()?;
+        Ok(soisua::synthetic::organisation(scale, seed).into())
+    }
+
+    /// Counts of units by kind and of members, as the JSON api's `organisation.summary` gives them.
+    #[wasm_bindgen(unchecked_return_type = "OrganisationSummary")]
+    pub fn summary(&self) -> Result<JsValue, JsValue> {
+        let object = serde_json::to_value(&self.inner).map_err(|e| crate::error::output(&e.to_string())).or_throw()?;
+        crate::api::answer("organisation.summary", serde_json::json!({ "organisation": object }))
     }
 }

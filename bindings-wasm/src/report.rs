@@ -8,7 +8,8 @@ use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 
 use crate::OrThrow;
-use crate::api::{answer, object};
+use crate::api::answer;
+use crate::value::object;
 use crate::error::argument;
 use crate::value;
 

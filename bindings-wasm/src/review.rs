@@ -41,26 +41,6 @@ impl ReviewBatch {
         soisua::ReviewBatch::from_value(json).map(ReviewBatch::from).or_throw()
     }
 
-    /// A synthetic month (`2020-09`) of final reviews for every member, the same for the same
-    /// seed, at the core's default rates.
-    pub fn synthetic(
-        organisation: &Organisation,
-        catalogue: &Catalogue,
-        #[wasm_bindgen(unchecked_param_type = "string")] month: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number | bigint")] seed: &JsValue,
-    ) -> Result<ReviewBatch, JsValue> {
-        let month: soisua::Month = value::text("month", month).or_throw()?.parse().or_throw()?;
-        let seed = value::seed("seed", seed).or_throw()?;
-        Ok(soisua::synthetic::reviews(
-            organisation.as_core(),
-            catalogue.as_core(),
-            month,
-            seed,
-            soisua::synthetic::Rates::default(),
-        )
-        .into())
-    }
-
     /// How many reviews the batch holds.
     #[wasm_bindgen(getter)]
     pub fn length(&self) -> usize {
@@ -83,5 +63,30 @@ impl ReviewBatch {
     #[wasm_bindgen(js_name = toObject, unchecked_return_type = "ReviewBatchObject")]
     pub fn to_object(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner).or_throw()
+    }
+}
+
+/// What only the full module has (the Node build): synthetic data, CSV import, summaries.
+#[cfg(feature = "full")]
+#[wasm_bindgen]
+impl ReviewBatch {
+    /// A synthetic month (`2020-09`) of final reviews for every member, the same for the same
+    /// seed, at the core's default rates.
+    pub fn synthetic(
+        organisation: &Organisation,
+        catalogue: &Catalogue,
+        #[wasm_bindgen(unchecked_param_type = "string")] month: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number | bigint")] seed: &JsValue,
+    ) -> Result<ReviewBatch, JsValue> {
+        let month: soisua::Month = value::text("month", month).or_throw()?.parse().or_throw()?;
+        let seed = value::seed("seed", seed).or_throw()?;
+        Ok(soisua::synthetic::reviews(
+            organisation.as_core(),
+            catalogue.as_core(),
+            month,
+            seed,
+            soisua::synthetic::Rates::default(),
+        )
+        .into())
     }
 }

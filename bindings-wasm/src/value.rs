@@ -266,3 +266,17 @@ fn unreadable(thrown: &JsValue) -> Refusal {
         .unwrap_or_else(|| "it threw".to_owned());
     Refusal::Unreadable(message.chars().take(200).collect())
 }
+
+/// A document argument that must be a plain object (as Python requires a `dict`): anything else is
+/// `invalid_argument`, the same code in both bindings.
+pub(crate) fn object(name: &'static str, value: &JsValue) -> Result<Value, wasm_bindgen::JsValue> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(crate::error::to_js(&crate::error::argument(
+            name,
+            "must be an object or its JSON text",
+            "phải là một đối tượng hoặc chuỗi JSON của nó",
+        )));
+    }
+    document(name, value).map_err(|e| error::to_js(&e))
+}
+

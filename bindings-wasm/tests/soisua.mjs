@@ -1,13 +1,14 @@
-// The built module (bindings-wasm/pkg, from scripts/build-wasm.sh), initialised synchronously from
-// its bytes: Node loads the same `--target web` ES module the browser does.
+// The full module (bindings-wasm/pkg-full, from scripts/build-wasm.sh), initialised synchronously
+// from its bytes: Node loads a `--target web` ES module as the browser does. (The browser form's
+// module, bindings-wasm/pkg, is a subset: see module.test.mjs.)
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
-import * as soisua from "../pkg/soisua_wasm.js";
+import * as soisua from "../pkg-full/soisua_wasm.js";
 
-soisua.initSync({ module: readFileSync(new URL("../pkg/soisua_wasm_bg.wasm", import.meta.url)) });
+soisua.initSync({ module: readFileSync(new URL("../pkg-full/soisua_wasm_bg.wasm", import.meta.url)) });
 
-export * from "../pkg/soisua_wasm.js";
+export * from "../pkg-full/soisua_wasm.js";
 
 /** The error `fn` throws, checked to be a `SoisuaError` of `code` with every field in place. */
 export function throwsSoisua(fn, code) {

@@ -1,4 +1,4 @@
-// Compiled (never run) by `tsc -p bindings-wasm/tsconfig.json`: the generated .d.ts must let this
+// Compiled (never run) by `tsc -p bindings-wasm/tsconfig.json`: the full module's .d.ts must let this
 // typed use of the API through, and the `@ts-expect-error` lines prove the types are precise, not
 // `any`.
 import init, {
@@ -51,7 +51,7 @@ import init, {
   type Operation,
   type PeriodInfo,
   type SoisuaError,
-} from "../pkg/soisua_wasm.js";
+} from "../pkg-full/soisua_wasm.js";
 
 export async function typedUse(): Promise<string[]> {
   await init();
