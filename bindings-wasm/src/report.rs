@@ -9,9 +9,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::OrThrow;
 use crate::api::answer;
-use crate::value::object;
 use crate::error::argument;
 use crate::value;
+use crate::value::object;
 
 /// The input of an operation, built field by field; an absent (`undefined` or `null`) optional
 /// argument is left out.

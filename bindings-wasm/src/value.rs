@@ -279,4 +279,3 @@ pub(crate) fn object(name: &'static str, value: &JsValue) -> Result<Value, wasm_
     }
     document(name, value).map_err(|e| error::to_js(&e))
 }
-
