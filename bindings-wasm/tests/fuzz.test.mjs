@@ -7,6 +7,7 @@ import { describe, it } from "node:test";
 
 import {
   Catalogue,
+  Evaluator,
   Organisation,
   ReviewBatch,
   assertSoisuaError,
@@ -140,6 +141,33 @@ describe("mutated documents never trap", () => {
       answers("reviews.validate", { catalogue: smallCatalogue(), organisation: smallOrganisation(), reviews: doc });
       answers("reviews.tally", { catalogue: smallCatalogue(), reviews: doc });
     }
+  });
+
+  it("form reviews through every Evaluator method", () => {
+    const random = generator(4);
+    const forms = new Evaluator(catalogue, org);
+    const base = smallReviews().reviews[0];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const review = clone(base);
+      for (let n = 1 + Math.floor(random.next() * 3); n > 0; n -= 1) mutate(review, random);
+      const answer = clone(review.answers?.[0] ?? { item: "TTCT-1", cell: "present" });
+      const preview = survives(() => forms.preview(review));
+      if (preview) {
+        assert.equal(preview.fields.length, preview.evaluation.issues.length);
+        assert.equal(typeof preview.outlook.decided, "boolean");
+        assert.equal(forms.verify(review, preview.evaluation.fingerprint), true);
+      }
+      survives(() => forms.outlook(review));
+      survives(() => forms.validateForm(JSON.stringify(review)));
+      survives(() => forms.validateAnswer(review, answer));
+      survives(() => forms.validateAnswer(base, review));
+      survives(() => forms.verify(review, random.pick(LEAVES)));
+      survives(() => forms.members(random.pick(LEAVES), random.pick(LEAVES)));
+      survives(() => forms.applicableItems(random.pick(LEAVES), "2020-09"));
+      answers("evaluation.preview", { catalogue: smallCatalogue(), organisation: smallOrganisation(), review });
+    }
+    // Still usable after every refusal.
+    assert.equal(typeof forms.preview(base).outlook.decided, "boolean");
   });
 
   it("JSON text cut and spliced", () => {
