@@ -121,6 +121,7 @@ impl Error {
     pub fn message_vi(&self) -> String {
         match self {
             Error::Json { document, location, detail } => {
+                let detail = json_detail_vi(detail);
                 format!("JSON {} không hợp lệ tại {}: {detail}", document_vi(document), location.to_vi())
             }
             Error::Csv { location, detail } => {
@@ -325,4 +326,156 @@ pub use crate::message::IssueCode;
 /// ```
 pub fn has_errors(issues: &[Issue]) -> bool {
     issues.iter().any(Issue::is_error)
+}
+
+/// The Vietnamese form of a JSON reader's detail (serde's messages are English): the common
+/// messages translated, names and values kept as written; anything else is given in English,
+/// said to be so.
+pub(crate) fn json_detail_vi(detail: &str) -> String {
+    let tail = |rest: &str| -> String {
+        // ", expected one of `a`, `b`" / ", expected `a` or `b`" / ", there are no fields"
+        if let Some(list) = rest.strip_prefix(", expected one of ") {
+            format!(", cần một trong: {list}")
+        } else if let Some(list) = rest.strip_prefix(", expected ") {
+            format!(", cần {}", list.replace(" or ", " hoặc "))
+        } else if rest.starts_with(", there are no") {
+            ", không có giá trị nào được nhận".to_owned()
+        } else {
+            rest.to_owned()
+        }
+    };
+    let named = |rest: &str| -> Option<(String, String)> {
+        // "`x`, expected …": the name in backticks and what follows it
+        let rest = rest.strip_prefix('`')?;
+        let end = rest.find('`')?;
+        let (name, after) = rest.split_at(end);
+        Some((name.to_owned(), after.get(1..).unwrap_or_default().to_owned()))
+    };
+    if let Some((name, after)) = detail.strip_prefix("unknown variant ").and_then(named) {
+        return format!("giá trị `{name}` không được nhận{}", tail(&after));
+    }
+    if let Some((name, after)) = detail.strip_prefix("unknown field ").and_then(named) {
+        return format!("trường `{name}` không được nhận{}", tail(&after));
+    }
+    if let Some((name, _)) = detail.strip_prefix("missing field ").and_then(named) {
+        return format!("thiếu trường `{name}`");
+    }
+    if let Some((name, _)) = detail.strip_prefix("duplicate field ").and_then(named) {
+        return format!("trường `{name}` bị lặp");
+    }
+    if let Some((input, after)) = detail.strip_prefix("cannot read ").and_then(named) {
+        let expected = after.strip_prefix(" as ").unwrap_or(&after);
+        let expected = crate::period::expected_vi(expected).unwrap_or(expected);
+        return format!("không đọc được `{input}` là {expected}");
+    }
+    for (en, vi) in [("invalid type: ", "sai kiểu: "), ("invalid value: ", "giá trị không hợp lệ: ")] {
+        if let Some(rest) = detail.strip_prefix(en) {
+            return match rest.rsplit_once(", expected ") {
+                Some((found, expected)) => format!("{vi}{}, cần {}", kind_vi(found), kind_vi(expected)),
+                None => format!("{vi}{}", kind_vi(rest)),
+            };
+        }
+    }
+    if let Some(rest) = detail.strip_prefix("invalid length ") {
+        return format!("độ dài không hợp lệ: {}", rest.replace(", expected ", ", cần "));
+    }
+    let syntax = [
+        ("trailing characters after the document", "còn ký tự thừa sau tài liệu"),
+        ("EOF while parsing", "văn bản kết thúc giữa chừng"),
+        ("expected value", "cần một giá trị"),
+        ("expected ident", "cần một giá trị (true, false hoặc null)"),
+        ("expected `,` or `}`", "cần `,` hoặc `}`"),
+        ("expected `,` or `]`", "cần `,` hoặc `]`"),
+        ("expected `:`", "cần `:`"),
+        ("key must be a string", "khóa phải là một chuỗi"),
+        ("trailing comma", "dấu phẩy thừa"),
+        ("trailing characters", "còn ký tự thừa"),
+        ("invalid number", "số không hợp lệ"),
+        ("number out of range", "số ngoài phạm vi"),
+        ("recursion limit exceeded", "lồng nhau quá sâu"),
+        ("invalid escape", "chuỗi thoát không hợp lệ"),
+        ("invalid unicode code point", "mã Unicode không hợp lệ"),
+        ("lone leading surrogate in hex escape", "nửa cặp thay thế UTF-16 đứng một mình"),
+        ("control character", "ký tự điều khiển trong chuỗi"),
+        // chrono's, for dates (YYYY-MM-DD)
+        ("input is out of range", "không có ngày này (ngoài phạm vi)"),
+        ("input contains invalid characters", "có ký tự không hợp lệ, cần một ngày dạng YYYY-MM-DD"),
+        ("premature end of input", "thiếu phần cuối, cần một ngày dạng YYYY-MM-DD"),
+        ("trailing input", "còn ký tự thừa, cần một ngày dạng YYYY-MM-DD"),
+    ];
+    for (en, vi) in syntax {
+        if detail.starts_with(en) {
+            return vi.to_owned();
+        }
+    }
+    format!("(chi tiết bằng tiếng Anh) {detail}")
+}
+
+/// serde's names of JSON kinds ("a string", "integer `5`", "struct Answer") in Vietnamese.
+fn kind_vi(text: &str) -> String {
+    let words = [
+        ("a string", "một chuỗi"),
+        ("a sequence", "một danh sách"),
+        ("a map", "một đối tượng"),
+        ("a boolean", "đúng hoặc sai"),
+        ("a borrowed string", "một chuỗi"),
+        ("unit value", "null"),
+        ("struct ", "đối tượng "),
+        ("string ", "chuỗi "),
+        ("integer ", "số nguyên "),
+        ("floating point ", "số thực "),
+        ("boolean ", "giá trị "),
+        ("sequence", "danh sách"),
+        ("map", "đối tượng"),
+        ("u8", "số nguyên từ 0 đến 255"),
+        ("u16", "số nguyên không âm"),
+        ("u32", "số nguyên không âm"),
+        ("u64", "số nguyên không âm"),
+        ("usize", "số nguyên không âm"),
+        ("i32", "số nguyên"),
+        ("i64", "số nguyên"),
+        ("f64", "số"),
+    ];
+    for (en, vi) in words {
+        if let Some(rest) = text.strip_prefix(en) {
+            return format!("{vi}{rest}");
+        }
+    }
+    text.to_owned()
+}
+
+#[cfg(test)]
+mod detail_tests {
+    use super::json_detail_vi;
+
+    #[test]
+    fn serde_details_read_in_vietnamese() {
+        let cases = [
+            (
+                "unknown variant `bogus`, expected one of `none`, `present`",
+                "giá trị `bogus` không được nhận, cần một trong: `none`, `present`",
+            ),
+            (
+                "unknown variant `x`, expected `draft` or `final`",
+                "giá trị `x` không được nhận, cần `draft` hoặc `final`",
+            ),
+            (
+                "unknown field `colour`, expected one of `id`, `name`",
+                "trường `colour` không được nhận, cần một trong: `id`, `name`",
+            ),
+            ("missing field `member`", "thiếu trường `member`"),
+            ("duplicate field `unit`", "trường `unit` bị lặp"),
+            (
+                "cannot read `2020-13` as a month such as 2020-09",
+                "không đọc được `2020-13` là một tháng, ví dụ 2020-09",
+            ),
+            ("invalid type: integer `5`, expected a string", "sai kiểu: số nguyên `5`, cần một chuỗi"),
+            ("invalid type: sequence, expected struct Answer", "sai kiểu: danh sách, cần đối tượng Answer"),
+            ("EOF while parsing an object", "văn bản kết thúc giữa chừng"),
+            ("something new", "(chi tiết bằng tiếng Anh) something new"),
+        ];
+        for (en, vi) in cases {
+            assert_eq!(json_detail_vi(en), vi, "{en}");
+        }
+    }
 }

@@ -333,14 +333,24 @@ enum Kind {
     Period,
 }
 
+/// What each kind of period text should look like, in English and Vietnamese.
+const EXPECTED: [(&str, &str); 3] = [
+    ("a month such as 2020-09", "một tháng, ví dụ 2020-09"),
+    ("a quarter such as 2020-Q3", "một quý, ví dụ 2020-Q3"),
+    ("a period such as 2020-09, 2020-Q3, 2020 or 2020-2025", "một kỳ, ví dụ 2020-09, 2020-Q3, 2020 hoặc 2020-2025"),
+];
+
+/// The Vietnamese of an English `expected` of a period parse error (for messages that reached
+/// the JSON reader in English).
+pub(crate) fn expected_vi(expected: &str) -> Option<&'static str> {
+    EXPECTED.iter().find(|(en, _)| *en == expected).map(|(_, vi)| *vi)
+}
+
 fn parse_error(input: &str, kind: Kind) -> Error {
     let (expected, expected_vi) = match kind {
-        Kind::Month => ("a month such as 2020-09", "một tháng, ví dụ 2020-09"),
-        Kind::Quarter => ("a quarter such as 2020-Q3", "một quý, ví dụ 2020-Q3"),
-        Kind::Period => (
-            "a period such as 2020-09, 2020-Q3, 2020 or 2020-2025",
-            "một kỳ, ví dụ 2020-09, 2020-Q3, 2020 hoặc 2020-2025",
-        ),
+        Kind::Month => EXPECTED[0],
+        Kind::Quarter => EXPECTED[1],
+        Kind::Period => EXPECTED[2],
     };
     let mut shown: String = input.chars().take(40).collect();
     if input.chars().count() > 40 {

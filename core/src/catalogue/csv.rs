@@ -680,7 +680,7 @@ mod tests {
         assert_eq!(err.code(), "invalid_json");
         let err = Catalogue::from_csv(r#"{"id": "x"}"#, "").unwrap_err();
         assert_eq!(err.to_string(), "invalid catalogue header JSON at (document): missing field `version`");
-        assert_eq!(err.message_vi(), "JSON của phần đầu danh mục không hợp lệ tại (document): missing field `version`");
+        assert_eq!(err.message_vi(), "JSON của phần đầu danh mục không hợp lệ tại (document): thiếu trường `version`");
         let bad_kind = HEADER.replace("\"prohibition\"", "\"forbidden\"");
         let err = Catalogue::from_csv(&bad_kind, "").unwrap_err();
         assert_eq!(err.location().unwrap().path.to_string(), "groups[1].kind");
