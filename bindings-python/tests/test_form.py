@@ -116,6 +116,7 @@ def test_applicable_items_and_bad_input() -> None:
     assert raised.value.code == "invalid_value"
     with pytest.raises(soisua.InvalidArgumentError):
         evaluator.verify(_review([]), 42)  # type: ignore[arg-type]
-    for bad in (None, 42, [], "{", {"member": "DV1"}):
+    bad_reviews: List[Any] = [None, 42, [], "{", {"member": "DV1"}]
+    for bad in bad_reviews:
         with pytest.raises(soisua.SoisuaError):
             evaluator.preview(bad)  # type: ignore[arg-type]
