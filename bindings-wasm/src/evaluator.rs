@@ -178,7 +178,7 @@ impl Evaluator {
         #[wasm_bindgen(unchecked_param_type = "MonthlyReviewObject | string")] review: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let review = review_of(review)?;
-        to_js(&self.owned.evaluator().preview(&review).or_throw()?.fields).or_throw()
+        to_js(&self.fields(&review)?).or_throw()
     }
 
     /// The findings about one answer as it is entered (`{item, self?, cell?}`), for instant
@@ -195,9 +195,8 @@ impl Evaluator {
         let answer = soisua::Answer::from_value(crate::value::object("answer", answer)?).or_throw()?;
         let field = format!("answers.{}", answer.item);
         review.answers = vec![answer];
-        let preview = self.owned.evaluator().preview(&review).or_throw()?;
-        let own: Vec<&soisua::evaluation::FormFinding> = preview
-            .fields
+        let fields = self.fields(&review)?;
+        let own: Vec<&soisua::evaluation::FormFinding> = fields
             .iter()
             .filter(|f| f.issue.code != "missing_cell_conclusion")
             .filter(|f| f.field == field || f.field.strip_prefix(&field).is_some_and(|rest| rest.starts_with('.')))
@@ -222,10 +221,7 @@ impl Evaluator {
         #[wasm_bindgen(unchecked_param_type = "MonthlyReviewObject | string")] review: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] fingerprint: &JsValue,
     ) -> Result<bool, JsValue> {
-        let claimed = value::text("fingerprint", fingerprint).or_throw()?;
-        let review = review_of(review)?;
-        let fingerprint = self.owned.evaluator().evaluate_review(&review).or_throw()?.fingerprint;
-        Ok(claimed == fingerprint)
+        Ok(self.verification(review, fingerprint)?.matches)
     }
 
     /// The check `verify` makes, with the fingerprint this evaluator computes.
@@ -235,10 +231,29 @@ impl Evaluator {
         #[wasm_bindgen(unchecked_param_type = "MonthlyReviewObject | string")] review: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] fingerprint: &JsValue,
     ) -> Result<JsValue, JsValue> {
+        to_js(&self.verification(review, fingerprint)?).or_throw()
+    }
+}
+
+impl Evaluator {
+    /// The review's findings placed on form fields, as `preview` gives them, without its outlook.
+    fn fields(&self, review: &soisua::MonthlyReview) -> Result<Vec<soisua::evaluation::FormFinding>, JsValue> {
+        let evaluation = self.owned.evaluator().evaluate_review(review).or_throw()?;
+        Ok(evaluation
+            .issues
+            .into_iter()
+            .map(|issue| soisua::evaluation::FormFinding {
+                field: soisua::evaluation::form_field(review, &issue),
+                issue,
+            })
+            .collect())
+    }
+
+    fn verification(&self, review: &JsValue, fingerprint: &JsValue) -> Result<Verification, JsValue> {
         let claimed = value::text("fingerprint", fingerprint).or_throw()?;
         let review = review_of(review)?;
         let fingerprint = self.owned.evaluator().evaluate_review(&review).or_throw()?.fingerprint;
-        to_js(&Verification { matches: claimed == fingerprint, fingerprint }).or_throw()
+        Ok(Verification { matches: claimed == fingerprint, fingerprint })
     }
 }
 

@@ -1094,6 +1094,11 @@ function onMonthChange(force) {
   if (!force && !(value === "" || MONTH.test(value))) return; // still typing
   if (value === app.month && !force) return;
   app.month = value;
+  selectionChanged();
+}
+
+/** After the cell or the month changed: the member list, the pickers, the items and the preview. */
+function selectionChanged() {
   app.exportMessage = null;
   $("export-status").textContent = "";
   updateMembers();
@@ -1113,12 +1118,7 @@ function wire() {
   });
   $("unit").addEventListener("change", (event) => {
     app.unit = event.target.value;
-    app.exportMessage = null;
-    $("export-status").textContent = "";
-    updateMembers();
-    renderPickers();
-    renderItems();
-    refresh();
+    selectionChanged();
   });
   $("month").addEventListener("input", () => onMonthChange(false));
   $("month").addEventListener("change", () => onMonthChange(true));
