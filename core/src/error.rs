@@ -179,6 +179,8 @@ fn document_vi(document: &str) -> &'static str {
         "viewer" => "của người xem",
         "long-format reviews" => "của bảng phiếu đánh giá dạng dài",
         "history" => "của lịch sử",
+        "register" => "của sổ đánh giá dạng cột",
+        "cases" => "của danh sách trường hợp",
         _ => "",
     }
 }

@@ -30,6 +30,7 @@ pub mod path;
 pub mod period;
 pub mod policy;
 pub mod publication;
+pub mod register;
 pub mod report;
 pub mod review;
 pub mod scenario;

@@ -71,6 +71,15 @@ issue_codes! {
     /// A row that repeats an earlier row of the same table.
     DuplicateRow => "duplicate_row", Error,
         "dòng lặp lại dòng {first}", "the row repeats row {first}";
+    /// A column of a columnar table whose length differs from the table's.
+    ColumnLength => "column_length", Error,
+        "cột `{column}` có {given} dòng, cần {expected}", "the column `{column}` has {given} rows, expected {expected}";
+    /// Rows of a columnar table that are not in the order it requires.
+    RowsOutOfOrder => "rows_out_of_order", Error,
+        "các dòng không theo thứ tự tăng dần của `{column}`", "the rows are not in increasing order of `{column}`";
+    /// An index into another table that is past its end.
+    IndexOutOfRange => "index_out_of_range", Error,
+        "giá trị {value} ở cột `{column}` vượt quá giới hạn {limit}", "the value {value} in column `{column}` is past the limit {limit}";
     /// A row that contradicts an earlier row of the same table.
     ConflictingRow => "conflicting_row", Error,
         "cột `{column}` mâu thuẫn với dòng {first}", "the column `{column}` contradicts row {first}";

@@ -88,6 +88,28 @@ impl Month {
         self.index - earlier.index
     }
 
+    /// Months since year 0, `year * 12 + (month - 1)`: the form columnar data (the
+    /// [`crate::register`]) stores months in.
+    ///
+    /// ```
+    /// let m: soisua::Month = "2020-09".parse().unwrap();
+    /// assert_eq!(m.index(), 24248);
+    /// assert_eq!(soisua::Month::from_index(24248).unwrap(), m);
+    /// ```
+    pub fn index(self) -> i32 {
+        self.index
+    }
+
+    /// The month of an [`index`](Month::index), if its year is in range (1900–9999).
+    pub fn from_index(index: i32) -> Result<Self, Error> {
+        let month = Month { index };
+        if (MIN_YEAR..=MAX_YEAR).contains(&month.year()) {
+            Ok(month)
+        } else {
+            Err(parse_error(&index.to_string(), Kind::Month))
+        }
+    }
+
     /// The first day of the month.
     pub fn first_day(self) -> NaiveDate {
         NaiveDate::from_ymd_opt(self.year(), self.month(), 1).unwrap_or(NaiveDate::MIN)

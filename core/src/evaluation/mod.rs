@@ -317,6 +317,11 @@ impl<'a> Evaluator<'a> {
         self.position(code).and_then(|p| self.item(p)).map(|r| r.kind)
     }
 
+    /// Each item's code, kind, remedy window, action and roles, in catalogue order.
+    pub(crate) fn item_rules(&self) -> impl Iterator<Item = (&'a str, ItemKind, u32, Action, &'a [RoleKind])> + '_ {
+        self.items.iter().map(|r| (r.code, r.kind, r.window, r.action, r.applies_to))
+    }
+
     fn position(&self, code: &str) -> Option<usize> {
         self.positions.get(code).copied()
     }

@@ -114,11 +114,12 @@ impl Evaluator<'_> {
     /// The unit through which the member is in scope this month: the unit of their membership
     /// covering the month's last day, else of the latest membership overlapping the month.
     fn unit_in_scope<'m>(&self, member: &'m Member, month: Month, scope: Option<&str>) -> Option<&'m str> {
+        let Some(scope) = scope else { return member.unit_in(month) };
         let (first, last) = (month.first_day(), month.last_day());
         member
             .memberships
             .iter()
-            .filter(|m| m.overlaps(first, last) && scope.is_none_or(|s| self.is_under(&m.unit, s, last)))
+            .filter(|m| m.overlaps(first, last) && self.is_under(&m.unit, scope, last))
             .max_by_key(|m| m.from)
             .map(|m| m.unit.as_str())
     }

@@ -130,6 +130,25 @@ impl Member {
         self.roles.iter().filter(move |r| r.overlaps(first, last))
     }
 
+    /// The unit the member counts under in a month: the latest membership overlapping the month
+    /// (the one covering its last day, when there is one), as evaluations and reports place
+    /// members; `None` when the member belongs nowhere that month.
+    ///
+    /// ```
+    /// let member: soisua::Member = serde_json::from_str(
+    ///     r#"{"id": "DV1", "status": "full", "memberships": [
+    ///         {"unit": "CB-1", "from": "2010-01-01", "until": "2020-09-14"},
+    ///         {"unit": "CB-2", "from": "2020-09-15"}]}"#,
+    /// ).unwrap();
+    /// assert_eq!(member.unit_in("2020-09".parse().unwrap()), Some("CB-2"));
+    /// assert_eq!(member.unit_in("2020-08".parse().unwrap()), Some("CB-1"));
+    /// assert_eq!(member.unit_in("2009-12".parse().unwrap()), None);
+    /// ```
+    pub fn unit_in(&self, month: Month) -> Option<&str> {
+        let (first, last) = (month.first_day(), month.last_day());
+        self.memberships.iter().filter(|m| m.overlaps(first, last)).max_by_key(|m| m.from).map(|m| m.unit.as_str())
+    }
+
     /// Whether the member belongs to some unit on at least one day of the month.
     ///
     /// ```

@@ -96,7 +96,7 @@ impl MonthlyReview {
 }
 
 /// The bit of a role kind in a set of roles held.
-fn role_bit(kind: RoleKind) -> u8 {
+pub(crate) fn role_bit(kind: RoleKind) -> u8 {
     match kind {
         RoleKind::CommitteeMember => 1,
         RoleKind::StandingCommitteeMember => 2,

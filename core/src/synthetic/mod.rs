@@ -64,6 +64,7 @@ use crate::{Catalogue, Month, Organisation, ReviewBatch};
 pub mod names;
 mod org;
 mod reviews;
+pub mod register;
 pub mod rng;
 
 /// A synthetic organisation of the given scale, the same for the same seed: the article's district

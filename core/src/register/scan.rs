@@ -1,0 +1,279 @@
+//! The month's pass over a range of members: most members are clean and take the fast path; the
+//! rest (a shortcoming, a case, a missing conclusion) go through [`Rules::member`].
+
+use super::cases::{CaseRow, CaseTable, CLOSED, REMEDIED};
+use super::member::{Counters, Work};
+use super::{ABSENT, Input, NONE, Sheet};
+use crate::verdict::Verdict;
+use crate::{Issue, IssueCode, Path};
+
+/// Members evaluated together in the dense pass: one block of each item's column at a time.
+const BLOCK: usize = 256;
+
+/// What a range of members gives.
+#[derive(Debug, Default)]
+pub(super) struct Part {
+    pub units: Vec<[u64; 4]>,
+    pub items: Vec<u64>,
+    pub counters: Counters,
+    pub cases: CaseTable,
+    pub retired: CaseTable,
+    pub issues: Vec<Issue>,
+    pub notes: Vec<Issue>,
+}
+
+/// The pass over members `lo .. lo + verdicts.len()`.
+pub(super) struct Pass<'i, 'a> {
+    input: &'i Input<'a>,
+    lo: usize,
+    part: Part,
+    work: Work,
+    rows: Vec<CaseRow>,
+    codes: Vec<u8>,
+    /// The next carried case to look at.
+    case: usize,
+}
+
+impl<'i, 'a> Pass<'i, 'a> {
+    pub(super) fn run(input: &'i Input<'a>, lo: usize, verdicts: &mut [u8]) -> Part {
+        let items = input.rules.items.len();
+        let units = input.roster.unit_parent.len();
+        let case = input.cases.member.partition_point(|m| usize::try_from(*m).is_ok_and(|m| m < lo));
+        let mut pass = Pass {
+            input,
+            lo,
+            part: Part { units: vec![[0; 4]; units], items: vec![0; items], ..Part::default() },
+            work: Work::default(),
+            rows: Vec::new(),
+            codes: vec![super::CLEAN; items],
+            case,
+        };
+        match &input.sheet {
+            Sheet::Dense(columns) => pass.dense(columns, verdicts),
+            Sheet::Sparse { member, item, code } => pass.sparse(member, item, code, verdicts),
+        }
+        pass.part
+    }
+
+    #[allow(clippy::many_single_char_names, reason = "a: any bit, l: least code, x: bad bits of member m's block slot k")]
+    fn dense(&mut self, columns: &[&[u8]], verdicts: &mut [u8]) {
+        let forbid: Vec<u8> = self.input.rules.items.iter().map(|r| forbidden_bits(r.kind)).collect();
+        let universal = self.input.rules.universal();
+        let complete_needed = self.input.rules.commend_requires_complete;
+        for (b, block) in verdicts.chunks_mut(BLOCK).enumerate() {
+            let start = self.lo + b * BLOCK;
+            let n = block.len();
+            let mut any = [0u8; BLOCK];
+            let mut least = [u8::MAX; BLOCK];
+            let mut bad = [0u8; BLOCK];
+            for (column, forbid) in columns.iter().zip(&forbid) {
+                let Some(cells) = column.get(start..start + n) else { continue };
+                for (((a, l), x), &c) in any.iter_mut().zip(least.iter_mut()).zip(bad.iter_mut()).zip(cells) {
+                    *a |= c;
+                    *l = (*l).min(c);
+                    *x |= (c & c.wrapping_sub(1)) | (c & forbid);
+                }
+            }
+            for (k, verdict) in block.iter_mut().enumerate() {
+                let m = start + k;
+                let (a, l, x) = (any.get(k).copied().unwrap_or(0), least.get(k).copied().unwrap_or(0), bad.get(k).copied().unwrap_or(0));
+                if x != 0 {
+                    self.bad_cells(columns, m);
+                    *verdict = ABSENT;
+                    continue;
+                }
+                let Some(unit) = self.unit_of(m) else {
+                    *verdict = ABSENT;
+                    self.pass_cases(m, a & super::ADVERSE != 0);
+                    continue;
+                };
+                let has_cases = self.has_cases(m);
+                let fast = if a == 0 {
+                    Some(Verdict::NotEvaluated)
+                } else if a & super::ADVERSE != 0 || has_cases {
+                    None
+                } else if l != 0 || !complete_needed {
+                    Some(Verdict::Commend)
+                } else if universal {
+                    Some(Verdict::NotEvaluated)
+                } else {
+                    None
+                };
+                let verdict_now = if let Some(v) = fast {
+                    self.pass_cases(m, false);
+                    v
+                } else {
+                    for (slot, column) in self.codes.iter_mut().zip(columns) {
+                        *slot = column.get(m).copied().unwrap_or(0);
+                    }
+                    let roles = self.input.roster.member_roles.get(m).copied().unwrap_or(0);
+                    self.work.read(self.input.rules, universal, roles, &self.codes);
+                    self.slow(m)
+                };
+                *verdict = verdict_now as u8;
+                if let Some(counts) = self.part.units.get_mut(unit).and_then(|c| c.get_mut(verdict_now as usize)) {
+                    *counts += 1;
+                }
+            }
+        }
+    }
+
+    fn sparse(&mut self, member: &[u32], item: &[u16], code: &[u8], verdicts: &mut [u8]) {
+        let mut e = member.partition_point(|m| usize::try_from(*m).is_ok_and(|m| m < self.lo));
+        let forbid: Vec<u8> = self.input.rules.items.iter().map(|r| forbidden_bits(r.kind)).collect();
+        for (k, verdict) in verdicts.iter_mut().enumerate() {
+            let m = self.lo + k;
+            let first = e;
+            while member.get(e).is_some_and(|x| usize::try_from(*x).is_ok_and(|x| x == m)) {
+                e += 1;
+            }
+            let Some(unit) = self.unit_of(m) else {
+                *verdict = ABSENT;
+                self.pass_cases(m, code.get(first..e).is_some_and(|c| c.contains(&super::ADVERSE)));
+                continue;
+            };
+            let verdict_now = if e == first && !self.has_cases(m) {
+                Verdict::Commend
+            } else {
+                let mut ok = true;
+                for j in first..e {
+                    let (Some(&p), Some(&c)) = (item.get(j), code.get(j)) else { continue };
+                    let bits = forbid.get(usize::from(p)).copied().unwrap_or(u8::MAX);
+                    if (c & c.wrapping_sub(1)) | (c & bits) != 0 {
+                        self.part.issues.push(bad_code(Path::root().key("entries").index(j).key("code"), "entry_code", c));
+                        ok = false;
+                    } else if let Some(slot) = self.codes.get_mut(usize::from(p)) {
+                        *slot = c;
+                    }
+                }
+                let v = if ok {
+                    let roles = self.input.roster.member_roles.get(m).copied().unwrap_or(0);
+                    let rows = (first..e).filter_map(|j| Some((*item.get(j)?, *code.get(j)?)));
+                    self.work.read_rows(self.input.rules, roles, rows, self.codes.len());
+                    self.slow(m)
+                } else {
+                    Verdict::NotEvaluated
+                };
+                for j in first..e {
+                    if let Some(slot) = item.get(j).and_then(|p| self.codes.get_mut(usize::from(*p))) {
+                        *slot = super::CLEAN;
+                    }
+                }
+                v
+            };
+            *verdict = verdict_now as u8;
+            if let Some(counts) = self.part.units.get_mut(unit).and_then(|c| c.get_mut(verdict_now as usize)) {
+                *counts += 1;
+            }
+        }
+    }
+
+    /// The member's unit index, when counted this month.
+    #[inline]
+    fn unit_of(&mut self, m: usize) -> Option<usize> {
+        let unit = *self.input.roster.member_unit.get(m)?;
+        if unit == NONE {
+            return None;
+        }
+        let index = usize::try_from(unit).ok()?;
+        if index >= self.input.roster.unit_parent.len() {
+            self.part.issues.push(super::cases::out_of_range(
+                Path::root().key("members").index(m).key("unit"),
+                "member_unit",
+                unit,
+                self.input.roster.unit_parent.len(),
+            ));
+            return None;
+        }
+        Some(index)
+    }
+
+    #[inline]
+    fn has_cases(&self, m: usize) -> bool {
+        self.input.cases.member.get(self.case).is_some_and(|x| usize::try_from(*x).is_ok_and(|x| x == m))
+    }
+
+    /// The member's carried cases into `rows`.
+    fn take_cases(&mut self, m: usize) {
+        self.rows.clear();
+        while self.has_cases(m) {
+            if let Some(row) = self.input.cases.row(self.case) {
+                self.rows.push(row);
+            }
+            self.case += 1;
+        }
+    }
+
+    /// Carries the member's cases unchanged (a member not evaluated this month). `noted`: the
+    /// member is not counted this month yet has shortcomings concluded, which are not evaluated.
+    #[inline]
+    fn pass_cases(&mut self, m: usize, noted: bool) {
+        if noted && self.part.notes.len() < super::MAX_ISSUES {
+            self.part.notes.push(
+                Issue::new(IssueCode::MemberNotInUnit, Path::root().key("members").index(m))
+                    .with("member", m)
+                    .with("unit", "—")
+                    .with("month", self.input.month),
+            );
+        }
+        if self.has_cases(m) {
+            self.take_cases(m);
+            self.emit(m);
+        }
+    }
+
+    /// The rules for a member whose codes are in `codes` and read into `work`.
+    fn slow(&mut self, m: usize) -> Verdict {
+        self.take_cases(m);
+        let month = self.input.month.index();
+        let verdict = self.input.rules.member(month, &self.codes, &self.work, &mut self.rows, &mut self.part.counters);
+        for p in &self.work.adverse {
+            if let Some(n) = self.part.items.get_mut(usize::from(*p)) {
+                *n += 1;
+            }
+        }
+        self.emit(m);
+        verdict
+    }
+
+    /// The member's cases after the month: kept, or retired when no later month needs them.
+    fn emit(&mut self, m: usize) {
+        let keep_from = self.input.keep_from;
+        let member = u32::try_from(m).unwrap_or(NONE);
+        for row in self.rows.drain(..) {
+            let done = row.state == REMEDIED || row.state == CLOSED;
+            if done && row.opened < keep_from {
+                self.part.retired.push(member, row);
+            } else {
+                self.part.cases.push(member, row);
+            }
+        }
+    }
+
+    /// Findings for every bad byte of member `m`'s cells.
+    fn bad_cells(&mut self, columns: &[&[u8]], m: usize) {
+        for (p, column) in columns.iter().enumerate() {
+            let c = column.get(m).copied().unwrap_or(0);
+            let kind = self.input.rules.items.get(p).map(|r| r.kind);
+            let bits = kind.map_or(u8::MAX, forbidden_bits);
+            if (c & c.wrapping_sub(1)) | (c & bits) != 0 && self.part.issues.len() < super::MAX_ISSUES {
+                let code = self.input.rules.codes.get(p).map_or("?", String::as_str);
+                self.part.issues.push(bad_code(Path::root().key("cells").key(code).index(m), "cells", c));
+            }
+        }
+        // The member's cases are still carried.
+        self.pass_cases(m, false);
+    }
+}
+
+/// The bits a code must not have for an item of `kind`: not applicable (2) is for exemplary items only.
+fn forbidden_bits(kind: crate::ItemKind) -> u8 {
+    if kind == crate::ItemKind::Exemplary { 0xF8 } else { 0xFA }
+}
+
+fn bad_code(at: Path, column: &str, value: u8) -> Issue {
+    Issue::new(IssueCode::InvalidValue, at)
+        .with("value", value)
+        .with("column", column)
+        .with("expected", "0 (không kết luận / no conclusion), 1 (đạt / clean), 2 (không áp dụng / not applicable, exemplary items only), 4 (có khuyết điểm / adverse)")
+}
