@@ -4,7 +4,7 @@
 //! ```text
 //! cargo bench -p soisua --bench national -- --scale nation --repeat 7
 //! cargo bench -p soisua --bench national -- --scale nation --year
-//! cargo bench -p soisua --bench national -- --smoke      # what CI runs: district, once each
+//! cargo test -p soisua --bench national                  # CI's smoke run: district, once each
 //! ```
 //!
 //! Prints one line per measurement: median, fastest and slowest of `--repeat` runs, and the ratio
@@ -32,6 +32,8 @@ struct Options {
 fn options() -> Result<Options, String> {
     let mut o = Options { scales: Vec::new(), repeat: 7, threads: vec![1, 2], year: false, smoke: false };
     let mut args = std::env::args().skip(1);
+    // `cargo bench` passes `--bench`; `cargo test --benches` does not: then this is the smoke run.
+    let mut bench = false;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--scale" => {
@@ -45,11 +47,12 @@ fn options() -> Result<Options, String> {
             }
             "--year" => o.year = true,
             "--smoke" | "--test" => o.smoke = true,
-            "--bench" => {}
+            "--bench" => bench = true,
             other => return Err(format!("unknown argument {other}")),
         }
     }
-    if o.smoke {
+    if o.smoke || !bench {
+        o.smoke = true;
         o.scales = vec![Scale::District];
         o.repeat = 1;
     } else if o.scales.is_empty() {

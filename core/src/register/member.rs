@@ -32,21 +32,25 @@ pub(super) struct Work {
 }
 
 impl Work {
-    /// Reads a member's codes (all of them).
-    pub(super) fn read(&mut self, rules: &Rules, universal: bool, held: u8, codes: &[u8]) {
+    /// Reads a member's dense codes, `code(item)` for each of `items` items, knowing from the
+    /// block's pass whether any is adverse, whether any is missing and whether any is concluded.
+    pub(super) fn read(
+        &mut self,
+        rules: &Rules,
+        held: u8,
+        (items, code): (usize, impl Fn(usize) -> u8),
+        (adverse, missing, any): (bool, bool, bool),
+    ) {
         self.adverse.clear();
-        self.complete = true;
-        self.any = false;
-        for (p, c) in codes.iter().enumerate() {
-            if *c == ADVERSE {
-                self.adverse.push(u16::try_from(p).unwrap_or(u16::MAX));
-            }
-            if *c == 0 {
-                self.complete &= !universal && !rules.applies(p, held);
-            } else {
-                self.any = true;
+        self.any = any;
+        if adverse {
+            for p in 0..items {
+                if code(p) == ADVERSE {
+                    self.adverse.push(u16::try_from(p).unwrap_or(u16::MAX));
+                }
             }
         }
+        self.complete = !missing || (0..items).all(|p| code(p) != 0 || !rules.applies(p, held));
     }
 
     /// Reads a member's codes from their sparse rows (every other item clean): `rows` are
@@ -77,12 +81,11 @@ enum Level {
 }
 
 impl Rules {
-    /// Evaluates one member's month from the cell's codes (one per item) as [`Work::read`] read
-    /// them, updating the member's cases in place (new ones appended). Returns the verdict.
+    /// Evaluates one member's month from the cell's codes (`code(item)`) as [`Work`] read them, updating the member's cases in place (new ones appended). Returns the verdict.
     pub(super) fn member(
         &self,
         month: i32,
-        codes: &[u8],
+        code: impl Fn(u16) -> u8,
         work: &Work,
         cases: &mut Vec<CaseRow>,
         counters: &mut Counters,
@@ -90,7 +93,6 @@ impl Rules {
         if !work.any {
             return Verdict::NotEvaluated;
         }
-        let code = |item: u16| codes.get(usize::from(item)).copied().unwrap_or(0);
         let mut level = Level::None;
         // Open cases from earlier months: remedied by a clean conclusion in time, else escalated
         // at or after the deadline.

@@ -60,6 +60,7 @@ impl<'i, 'a> Pass<'i, 'a> {
         let forbid: Vec<u8> = self.input.rules.items.iter().map(|r| forbidden_bits(r.kind)).collect();
         let universal = self.input.rules.universal();
         let complete_needed = self.input.rules.commend_requires_complete;
+        let items = columns.len();
         for (b, block) in verdicts.chunks_mut(BLOCK).enumerate() {
             let start = self.lo + b * BLOCK;
             let n = block.len();
@@ -87,10 +88,9 @@ impl<'i, 'a> Pass<'i, 'a> {
                     self.pass_cases(m, a & super::ADVERSE != 0);
                     continue;
                 };
-                let has_cases = self.has_cases(m);
                 let fast = if a == 0 {
                     Some(Verdict::NotEvaluated)
-                } else if a & super::ADVERSE != 0 || has_cases {
+                } else if a & super::ADVERSE != 0 || self.has_cases(m) {
                     None
                 } else if l != 0 || !complete_needed {
                     Some(Verdict::Commend)
@@ -103,12 +103,11 @@ impl<'i, 'a> Pass<'i, 'a> {
                     self.pass_cases(m, false);
                     v
                 } else {
-                    for (slot, column) in self.codes.iter_mut().zip(columns) {
-                        *slot = column.get(m).copied().unwrap_or(0);
-                    }
-                    let roles = self.input.roster.member_roles.get(m).copied().unwrap_or(0);
-                    self.work.read(self.input.rules, universal, roles, &self.codes);
-                    self.slow(m)
+                    let held = self.input.roster.member_roles.get(m).copied().unwrap_or(0);
+                    let code = |p: usize| columns.get(p).and_then(|c| c.get(m)).copied().unwrap_or(0);
+                    let seen = (a & super::ADVERSE != 0, l == 0, a != 0);
+                    self.work.read(self.input.rules, held, (items, code), seen);
+                    self.slow(m, |p| code(usize::from(p)))
                 };
                 *verdict = verdict_now as u8;
                 if let Some(counts) = self.part.units.get_mut(unit).and_then(|c| c.get_mut(verdict_now as usize)) {
@@ -118,53 +117,97 @@ impl<'i, 'a> Pass<'i, 'a> {
         }
     }
 
+    /// Members `from .. from + verdicts.len()` (relative to the pass), none with a sparse row or
+    /// a case: commended.
+    fn clean_run(&mut self, from: usize, verdicts: &mut [u8]) {
+        let first = self.lo + from;
+        let unit = self.input.roster.member_unit.get(first..first + verdicts.len()).unwrap_or(&[]);
+        let mut stray = None;
+        for (k, (verdict, u)) in verdicts.iter_mut().zip(unit).enumerate() {
+            if let Some([_, commended, _, _]) = self.part.units.get_mut(usize::try_from(*u).unwrap_or(usize::MAX)) {
+                *commended += 1;
+                *verdict = Verdict::Commend as u8;
+            } else {
+                *verdict = ABSENT;
+                if *u != NONE {
+                    stray.get_or_insert_with(Vec::new).push((first + k, *u));
+                }
+            }
+        }
+        for (m, u) in stray.into_iter().flatten() {
+            self.unit_out_of_range(m, u);
+        }
+    }
+
+    #[allow(clippy::many_single_char_names, reason = "e: next row, k: member in the pass, m: member")]
     fn sparse(&mut self, member: &[u32], item: &[u16], code: &[u8], verdicts: &mut [u8]) {
         let mut e = member.partition_point(|m| usize::try_from(*m).is_ok_and(|m| m < self.lo));
         let forbid: Vec<u8> = self.input.rules.items.iter().map(|r| forbidden_bits(r.kind)).collect();
-        for (k, verdict) in verdicts.iter_mut().enumerate() {
+        let end = verdicts.len();
+        let mut k = 0;
+        while k < end {
+            // Members up to the next one with a row or a case are all clean: a run.
+            let index = |x: Option<&u32>| x.and_then(|x| usize::try_from(*x).ok()).map_or(usize::MAX, |x| x.saturating_sub(self.lo));
+            let next = index(member.get(e)).min(index(self.input.cases.member.get(self.case))).min(end);
+            if next > k {
+                if let Some(run) = verdicts.get_mut(k..next) {
+                    self.clean_run(k, run);
+                }
+                k = next;
+                continue;
+            }
             let m = self.lo + k;
             let first = e;
             while member.get(e).is_some_and(|x| usize::try_from(*x).is_ok_and(|x| x == m)) {
                 e += 1;
             }
-            let Some(unit) = self.unit_of(m) else {
-                *verdict = ABSENT;
-                self.pass_cases(m, code.get(first..e).is_some_and(|c| c.contains(&super::ADVERSE)));
-                continue;
-            };
-            let verdict_now = if e == first && !self.has_cases(m) {
-                Verdict::Commend
-            } else {
-                let mut ok = true;
-                for j in first..e {
-                    let (Some(&p), Some(&c)) = (item.get(j), code.get(j)) else { continue };
-                    let bits = forbid.get(usize::from(p)).copied().unwrap_or(u8::MAX);
-                    if (c & c.wrapping_sub(1)) | (c & bits) != 0 {
-                        self.part.issues.push(bad_code(Path::root().key("entries").index(j).key("code"), "entry_code", c));
-                        ok = false;
-                    } else if let Some(slot) = self.codes.get_mut(usize::from(p)) {
-                        *slot = c;
-                    }
+            let verdict_now = match self.unit_of(m) {
+                None => {
+                    self.pass_cases(m, code.get(first..e).is_some_and(|c| c.contains(&super::ADVERSE)));
+                    None
                 }
-                let v = if ok {
-                    let roles = self.input.roster.member_roles.get(m).copied().unwrap_or(0);
-                    let rows = (first..e).filter_map(|j| Some((*item.get(j)?, *code.get(j)?)));
-                    self.work.read_rows(self.input.rules, roles, rows, self.codes.len());
-                    self.slow(m)
-                } else {
-                    Verdict::NotEvaluated
-                };
-                for j in first..e {
-                    if let Some(slot) = item.get(j).and_then(|p| self.codes.get_mut(usize::from(*p))) {
-                        *slot = super::CLEAN;
+                Some(unit) => {
+                    let mut ok = true;
+                    for j in first..e {
+                        let (Some(&p), Some(&c)) = (item.get(j), code.get(j)) else { continue };
+                        let bits = forbid.get(usize::from(p)).copied().unwrap_or(u8::MAX);
+                        if (c & c.wrapping_sub(1)) | (c & bits) != 0 {
+                            let at = Path::root().key("entries").index(j).key("code");
+                            self.part.issues.push(bad_code(at, "entry_code", c));
+                            ok = false;
+                        } else if let Some(slot) = self.codes.get_mut(usize::from(p)) {
+                            *slot = c;
+                        }
                     }
+                    let v = if ok {
+                        let held = self.input.roster.member_roles.get(m).copied().unwrap_or(0);
+                        let rows = (first..e).filter_map(|j| Some((*item.get(j)?, *code.get(j)?)));
+                        self.work.read_rows(self.input.rules, held, rows, self.codes.len());
+                        let codes = std::mem::take(&mut self.codes);
+                        let v = self.slow(m, |p| codes.get(usize::from(p)).copied().unwrap_or(0));
+                        self.codes = codes;
+                        v
+                    } else {
+                        self.pass_cases(m, false);
+                        Verdict::NotEvaluated
+                    };
+                    for j in first..e {
+                        if let Some(slot) = item.get(j).and_then(|p| self.codes.get_mut(usize::from(*p))) {
+                            *slot = super::CLEAN;
+                        }
+                    }
+                    Some((unit, v))
                 }
-                v
             };
-            *verdict = verdict_now as u8;
-            if let Some(counts) = self.part.units.get_mut(unit).and_then(|c| c.get_mut(verdict_now as usize)) {
-                *counts += 1;
+            if let Some(verdict) = verdicts.get_mut(k) {
+                *verdict = verdict_now.map_or(ABSENT, |(_, v)| v as u8);
             }
+            if let Some((unit, v)) = verdict_now {
+                if let Some(counts) = self.part.units.get_mut(unit).and_then(|c| c.get_mut(v as usize)) {
+                    *counts += 1;
+                }
+            }
+            k += 1;
         }
     }
 
@@ -172,20 +215,21 @@ impl<'i, 'a> Pass<'i, 'a> {
     #[inline]
     fn unit_of(&mut self, m: usize) -> Option<usize> {
         let unit = *self.input.roster.member_unit.get(m)?;
-        if unit == NONE {
-            return None;
-        }
         let index = usize::try_from(unit).ok()?;
-        if index >= self.input.roster.unit_parent.len() {
-            self.part.issues.push(super::cases::out_of_range(
-                Path::root().key("members").index(m).key("unit"),
-                "member_unit",
-                unit,
-                self.input.roster.unit_parent.len(),
-            ));
-            return None;
+        if index < self.part.units.len() {
+            Some(index)
+        } else {
+            self.unit_out_of_range(m, unit);
+            None
         }
-        Some(index)
+    }
+
+    #[cold]
+    fn unit_out_of_range(&mut self, m: usize, unit: u32) {
+        if unit != NONE {
+            let at = Path::root().key("members").index(m).key("unit");
+            self.part.issues.push(super::cases::out_of_range(at, "member_unit", unit, self.part.units.len()));
+        }
     }
 
     #[inline]
@@ -222,11 +266,11 @@ impl<'i, 'a> Pass<'i, 'a> {
         }
     }
 
-    /// The rules for a member whose codes are in `codes` and read into `work`.
-    fn slow(&mut self, m: usize) -> Verdict {
+    /// The rules for a member whose codes `code(item)` gives and `work` has read.
+    fn slow(&mut self, m: usize, code: impl Fn(u16) -> u8) -> Verdict {
         self.take_cases(m);
         let month = self.input.month.index();
-        let verdict = self.input.rules.member(month, &self.codes, &self.work, &mut self.rows, &mut self.part.counters);
+        let verdict = self.input.rules.member(month, code, &self.work, &mut self.rows, &mut self.part.counters);
         for p in &self.work.adverse {
             if let Some(n) = self.part.items.get_mut(usize::from(*p)) {
                 *n += 1;
