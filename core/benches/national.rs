@@ -85,7 +85,13 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
 
-fn line(what: &str, scale: Scale, threads: usize, (median, low, high): (Duration, Duration, Duration), scan: Option<Duration>) {
+fn line(
+    what: &str,
+    scale: Scale,
+    threads: usize,
+    (median, low, high): (Duration, Duration, Duration),
+    scan: Option<Duration>,
+) {
     let ratio = scan.map_or(String::new(), |s| format!("  {:6.1}× scan", median.as_secs_f64() / s.as_secs_f64()));
     println!(
         "{what:<28} {:<9} {threads} thr  median {:9.3} ms  [{:9.3} … {:9.3}]{ratio}",

@@ -137,9 +137,7 @@ impl CaseTable {
             if usize::try_from(member).map_or(true, |m| m >= members) {
                 issues.push(out_of_range(at(i, "member"), "case_member", member, members));
             } else if member < previous {
-                issues.push(
-                    Issue::new(IssueCode::RowsOutOfOrder, at(i, "member")).with("column", "case_member"),
-                );
+                issues.push(Issue::new(IssueCode::RowsOutOfOrder, at(i, "member")).with("column", "case_member"));
             }
             previous = previous.max(member);
             if usize::from(row.item) >= items {

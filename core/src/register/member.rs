@@ -159,7 +159,10 @@ impl Rules {
         for case in cases.iter() {
             if case.state == ESCALATED && case.escalated < month {
                 level = level.max(if self.pending_inspect { Level::Inspect } else { Level::Help });
-            } else if case.state == OPEN && case.opened < month && code(case.item) != ADVERSE && code(case.item) != CLEAN
+            } else if case.state == OPEN
+                && case.opened < month
+                && code(case.item) != ADVERSE
+                && code(case.item) != CLEAN
             {
                 level = level.max(Level::Help);
             }

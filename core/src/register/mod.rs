@@ -299,7 +299,12 @@ fn check(rules: &Rules, roster: &Roster<'_>, sheet: &Sheet<'_>, cases: &CaseTabl
         Sheet::Sparse { member, item, code } => {
             for (column, given) in [("entry_item", item.len()), ("entry_code", code.len())] {
                 if given != member.len() {
-                    issues.push(cases::column_length(Path::root().key("entries").key(column), column, given, member.len()));
+                    issues.push(cases::column_length(
+                        Path::root().key("entries").key(column),
+                        column,
+                        given,
+                        member.len(),
+                    ));
                 }
             }
             let mut previous: Option<(u32, u16)> = None;

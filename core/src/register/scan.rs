@@ -1,7 +1,7 @@
 //! The month's pass over a range of members: most members are clean and take the fast path; the
 //! rest (a shortcoming, a case, a missing conclusion) go through [`Rules::member`].
 
-use super::cases::{CaseRow, CaseTable, CLOSED, REMEDIED};
+use super::cases::{CLOSED, CaseRow, CaseTable, REMEDIED};
 use super::member::{Counters, Work};
 use super::{ABSENT, Input, NONE, Sheet};
 use crate::verdict::Verdict;
@@ -55,7 +55,10 @@ impl<'i, 'a> Pass<'i, 'a> {
         pass.part
     }
 
-    #[allow(clippy::many_single_char_names, reason = "a: any bit, l: least code, x: bad bits of member m's block slot k")]
+    #[allow(
+        clippy::many_single_char_names,
+        reason = "a: any bit, l: least code, x: bad bits of member m's block slot k"
+    )]
     fn dense(&mut self, columns: &[&[u8]], verdicts: &mut [u8]) {
         let forbid: Vec<u8> = self.input.rules.items.iter().map(|r| forbidden_bits(r.kind)).collect();
         let universal = self.input.rules.universal();
@@ -77,7 +80,11 @@ impl<'i, 'a> Pass<'i, 'a> {
             }
             for (k, verdict) in block.iter_mut().enumerate() {
                 let m = start + k;
-                let (a, l, x) = (any.get(k).copied().unwrap_or(0), least.get(k).copied().unwrap_or(0), bad.get(k).copied().unwrap_or(0));
+                let (a, l, x) = (
+                    any.get(k).copied().unwrap_or(0),
+                    least.get(k).copied().unwrap_or(0),
+                    bad.get(k).copied().unwrap_or(0),
+                );
                 if x != 0 {
                     self.bad_cells(columns, m);
                     *verdict = ABSENT;
@@ -147,7 +154,9 @@ impl<'i, 'a> Pass<'i, 'a> {
         let mut k = 0;
         while k < end {
             // Members up to the next one with a row or a case are all clean: a run.
-            let index = |x: Option<&u32>| x.and_then(|x| usize::try_from(*x).ok()).map_or(usize::MAX, |x| x.saturating_sub(self.lo));
+            let index = |x: Option<&u32>| {
+                x.and_then(|x| usize::try_from(*x).ok()).map_or(usize::MAX, |x| x.saturating_sub(self.lo))
+            };
             let next = index(member.get(e)).min(index(self.input.cases.member.get(self.case))).min(end);
             if next > k {
                 if let Some(run) = verdicts.get_mut(k..next) {

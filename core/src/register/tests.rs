@@ -1,6 +1,12 @@
 //! The register against the evaluator: same verdicts, same cases, same counts.
 
-#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::struct_excessive_bools, clippy::naive_bytecount, reason = "tests")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::struct_excessive_bools,
+    clippy::naive_bytecount,
+    reason = "tests"
+)]
 
 use proptest::prelude::*;
 
@@ -103,7 +109,15 @@ fn finding(kind: ItemKind, draw: u8) -> Option<Finding> {
 
 /// A case as a comparable tuple.
 fn key(c: &Case) -> (String, String, Month, Month, &'static str, Option<Month>, Option<Month>) {
-    (c.member.clone(), c.item.clone(), c.opened, c.deadline, c.state.as_str(), c.escalated.as_ref().map(|e| e.month), c.remedied)
+    (
+        c.member.clone(),
+        c.item.clone(),
+        c.opened,
+        c.deadline,
+        c.state.as_str(),
+        c.escalated.as_ref().map(|e| e.month),
+        c.remedied,
+    )
 }
 
 proptest! {
@@ -257,7 +271,14 @@ fn members_not_counted_keep_their_cases_and_are_noted() {
     let mut columns = vec![vec![super::CLEAN; 5]; rules.items.len()];
     columns[0][dv5] = super::ADVERSE;
     let mut cases = CaseTable::new();
-    let row = super::cases::CaseRow { item: 1, opened: month.index() - 1, deadline: month.index() + 2, state: super::OPEN, escalated: -1, remedied: -1 };
+    let row = super::cases::CaseRow {
+        item: 1,
+        opened: month.index() - 1,
+        deadline: month.index() + 2,
+        state: super::OPEN,
+        escalated: -1,
+        remedied: -1,
+    };
     cases.push(u32::try_from(dv5).unwrap(), row);
     let sheet = Sheet::Dense(columns.iter().map(Vec::as_slice).collect());
     let tally = evaluate(&rules, &roster.roster(), month, &sheet, &cases, 1).unwrap();

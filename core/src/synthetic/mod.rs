@@ -63,8 +63,8 @@ use crate::{Catalogue, Month, Organisation, ReviewBatch};
 
 pub mod names;
 mod org;
-mod reviews;
 pub mod register;
+mod reviews;
 pub mod rng;
 
 /// A synthetic organisation of the given scale, the same for the same seed: the article's district

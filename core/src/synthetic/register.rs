@@ -7,7 +7,10 @@ use super::Rates;
 use super::rng::Rng;
 use crate::Month;
 use crate::catalogue::ItemKind;
-use crate::register::{ADVERSE, CLEAN, CaseRow, CaseTable, ESCALATED, MISSING, NO_MONTH, NONE, NOT_APPLICABLE, OPEN, REMEDIED, Roster, Rules};
+use crate::register::{
+    ADVERSE, CLEAN, CaseRow, CaseTable, ESCALATED, MISSING, NO_MONTH, NONE, NOT_APPLICABLE, OPEN, REMEDIED, Roster,
+    Rules,
+};
 
 /// Share of members carrying an open case from an earlier month.
 pub const OPEN_CASE: f64 = 0.01;
@@ -87,7 +90,8 @@ pub fn cells(
         column.clear();
         column.resize(members, CLEAN);
     }
-    let by_kind = [ItemKind::Manifestation, ItemKind::Exemplary, ItemKind::Prohibition].map(|k| positions(rules, |x| x == k));
+    let by_kind =
+        [ItemKind::Manifestation, ItemKind::Exemplary, ItemKind::Prohibition].map(|k| positions(rules, |x| x == k));
     let exemplary = by_kind.get(1).cloned().unwrap_or_default();
     let set = |columns: &mut Vec<Vec<u8>>, p: usize, m: usize, code: u8| {
         if let Some(slot) = columns.get_mut(p).and_then(|c| c.get_mut(m)) {
