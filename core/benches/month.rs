@@ -1,5 +1,5 @@
 //! Divan benchmarks at district scale: a month through the evaluator and through the register,
-//! the month's report, province reports merged from their districts, and one form's review.
+//! the month's report, a province's quarter merged from its months' reports, and one form's review.
 //!
 //! ```text
 //! cargo bench -p soisua --bench month
@@ -78,18 +78,22 @@ fn district_report(bencher: Bencher<'_, '_>) {
     bencher.bench(|| Report::build(&evaluator, &months, &ledger, &history, None).unwrap());
 }
 
-/// A province's report merged from its eleven districts' reports.
+/// A quarter's report merged from its three months' reports (the province: 69,000 members).
 #[divan::bench(sample_count = 20)]
-fn province_report_merged_from_districts(bencher: Bencher<'_, '_>) {
+fn province_quarter_merged_from_months(bencher: Bencher<'_, '_>) {
     let f = &*FIXTURE;
     let evaluator = Evaluator::new(&f.catalogue, &f.policy, &f.province).unwrap();
-    let history = History { reviews: batch(&f.province).reviews, ..History::default() };
-    let mut ledger = Ledger::new();
-    let months = evaluator.replay(&mut ledger, &history, f.month, f.month, None).unwrap();
-    let districts: Vec<Report> = (1..=11)
-        .map(|h| Report::build(&evaluator, &months, &ledger, &history, Some(&format!("H{h:02}-HU"))).unwrap())
+    let first = f.month.plus(-2);
+    let reviews = first
+        .through(f.month)
+        .flat_map(|m| synthetic::reviews(&f.province, &f.catalogue, m, 2020, Rates::default()).reviews)
         .collect();
-    bencher.bench(|| Report::merge_all(&districts).unwrap());
+    let history = History { reviews, ..History::default() };
+    let mut ledger = Ledger::new();
+    let months = evaluator.replay(&mut ledger, &history, first, f.month, None).unwrap();
+    let reports: Vec<Report> =
+        months.chunks(1).map(|one| Report::build(&evaluator, one, &ledger, &history, None).unwrap()).collect();
+    bencher.bench(|| Report::merge_all(&reports).unwrap());
 }
 
 fn form() -> (Evaluator<'static>, MonthlyReview) {
