@@ -25,7 +25,7 @@ cargo test --workspace --quiet
 # Benchmarks are not timed tests: this runs each once at district scale (national.rs checks that
 # dense and sparse agree) so that they keep running. Numbers come from `cargo bench` (BENCHMARKS.md).
 step "rust: benchmarks, smoke run"
-cargo test -p soisua --benches --quiet
+cargo test -p soisua --bench national --bench month --quiet
 
 # The release WebAssembly build (one long single-threaded LTO link, then wasm-opt) and the tests
 # inside WebAssembly run beside the Python tests, which mostly use one core; their log is printed

@@ -1,5 +1,5 @@
 //! Divan benchmarks at district scale: a month through the evaluator and through the register,
-//! the month's report, a province's quarter merged from its months' reports, and one form's review.
+//! the month's report, a quarter merged from its months' reports, and one form's review.
 //!
 //! ```text
 //! cargo bench -p soisua --bench month
@@ -25,7 +25,6 @@ struct Fixture {
     catalogue: Catalogue,
     policy: Policy,
     district: Organisation,
-    province: Organisation,
     month: Month,
 }
 
@@ -35,7 +34,6 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
         catalogue: synthetic::local_catalogue(&central),
         policy: Policy::default_2020().unwrap(),
         district: synthetic::organisation(Scale::District, 2020),
-        province: synthetic::organisation(Scale::Province, 2020),
         month: "2020-09".parse().unwrap(),
     }
 });
@@ -78,15 +76,15 @@ fn district_report(bencher: Bencher<'_, '_>) {
     bencher.bench(|| Report::build(&evaluator, &months, &ledger, &history, None).unwrap());
 }
 
-/// A quarter's report merged from its three months' reports (the province: 69,000 members).
+/// A quarter's report merged from its three months' reports.
 #[divan::bench(sample_count = 20)]
-fn province_quarter_merged_from_months(bencher: Bencher<'_, '_>) {
+fn district_quarter_merged_from_months(bencher: Bencher<'_, '_>) {
     let f = &*FIXTURE;
-    let evaluator = Evaluator::new(&f.catalogue, &f.policy, &f.province).unwrap();
+    let evaluator = Evaluator::new(&f.catalogue, &f.policy, &f.district).unwrap();
     let first = f.month.plus(-2);
     let reviews = first
         .through(f.month)
-        .flat_map(|m| synthetic::reviews(&f.province, &f.catalogue, m, 2020, Rates::default()).reviews)
+        .flat_map(|m| synthetic::reviews(&f.district, &f.catalogue, m, 2020, Rates::default()).reviews)
         .collect();
     let history = History { reviews, ..History::default() };
     let mut ledger = Ledger::new();
