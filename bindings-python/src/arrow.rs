@@ -76,7 +76,7 @@ pub(crate) fn read_long(
 
 /// The record batches of a Python object, through its `__arrow_c_stream__` (preferred: a chunked
 /// table stays chunked) or its `__arrow_c_array__`.
-fn import(name: &'static str, table: &Bound<'_, PyAny>) -> Result<Box<dyn RecordBatchReader + Send>, Error> {
+pub(crate) fn import(name: &'static str, table: &Bound<'_, PyAny>) -> Result<Box<dyn RecordBatchReader + Send>, Error> {
     let py = table.py();
     let stream = intern!(py, "__arrow_c_stream__");
     let array = intern!(py, "__arrow_c_array__");
@@ -110,10 +110,21 @@ fn stream_reader(table: &Bound<'_, PyAny>) -> PyResult<Box<dyn RecordBatchReader
 /// The one record batch of `table.__arrow_c_array__()`: a struct array without nulls (a record
 /// batch exports as one), its fields the columns. Any other array is refused.
 fn record_batch(table: &Bound<'_, PyAny>) -> PyResult<RecordBatch> {
-    let pair = table.call_method0(intern!(table.py(), "__arrow_c_array__"))?.cast_into::<PyTuple>()?;
+    struct_batch(&array_of(table)?)
+}
+
+/// The array of `obj.__arrow_c_array__()`, moved out of its capsule: its buffers are the
+/// producer's, borrowed (not copied) until the array is dropped. Not validated: see
+/// `ArrayData::validate_full`.
+pub(crate) fn array_of(obj: &Bound<'_, PyAny>) -> PyResult<arrow_array::ArrayRef> {
+    let pair = obj.call_method0(intern!(obj.py(), "__arrow_c_array__"))?.cast_into::<PyTuple>()?;
     let schema = pair.get_item(0)?.cast_into::<PyCapsule>()?;
     let array = pair.get_item(1)?.cast_into::<PyCapsule>()?;
-    let array = capsule::array(&schema, &array)?;
+    capsule::array(&schema, &array)
+}
+
+/// A struct array without nulls (as a record batch exports itself) as that record batch.
+pub(crate) fn struct_batch(array: &arrow_array::ArrayRef) -> PyResult<RecordBatch> {
     let Some(structs) = array.as_struct_opt() else {
         return Err(PyValueError::new_err(format!("Unexpected data type {}", array.data_type())));
     };
@@ -194,7 +205,7 @@ mod capsule {
     }
 }
 
-fn refused(name: &'static str, dunder: &str, error: &PyErr) -> Error {
+pub(crate) fn refused(name: &'static str, dunder: &str, error: &PyErr) -> Error {
     argument(
         name,
         format!("cannot be read through `{dunder}`: {error}"),

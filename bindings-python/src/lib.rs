@@ -16,6 +16,7 @@ mod convert;
 mod error;
 mod evaluation;
 mod organisation;
+mod register;
 mod report;
 mod reports;
 mod reviews;
@@ -107,5 +108,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<report::PyReport>()?;
     evaluation::register(m)?;
     reports::register(m)?;
+    register::register(m)?;
     Ok(())
 }

@@ -54,6 +54,7 @@ from soisua.errors import (
     SoisuaError,
     UnknownNameError,
 )
+from soisua.register import Register
 
 __all__ = [
     "__version__",
@@ -66,6 +67,7 @@ __all__ = [
     "Evaluator",
     "Evaluation",
     "Report",
+    "Register",
     "parse_period",
     "labels",
     "call",

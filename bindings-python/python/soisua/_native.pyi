@@ -24,6 +24,7 @@ __all__ = [
     "Evaluator",
     "Evaluation",
     "Report",
+    "RegisterCore",
     "call",
     "labels",
     "parse_period",
@@ -331,6 +332,46 @@ class Report:
     def __eq__(self, value: object, /) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
     def __reduce__(self) -> Tuple[Any, ...]: ...
+
+@final
+class RegisterCore:
+    """A catalogue under a policy, resolved into the register's rules (use `soisua.Register`)."""
+
+    def __new__(cls, catalogue: Catalogue, policy: Optional[Policy] = None) -> RegisterCore: ...
+    @property
+    def items(self) -> List[str]: ...
+    @property
+    def catalogue(self) -> Catalogue: ...
+    @property
+    def policy(self) -> Policy: ...
+    def rules(self) -> Dict[str, Any]: ...
+    @staticmethod
+    def roster(organisation: Organisation, month: Union[str, int]) -> Dict[str, Any]: ...
+    # `month`, `seed`, `form` default to "2020-09", 2020 and "dense".
+    def synthetic(
+        self,
+        scale: str,
+        month: Union[str, int, None] = None,
+        seed: Optional[int] = None,
+        form: Optional[str] = None,
+    ) -> Dict[str, Any]: ...
+    # Every array is an Arrow array (`__arrow_c_array__`), read in place. `cells`: a table with one
+    # UInt8 column per item (`__arrow_c_stream__`, or a record batch), a list of one UInt8 array per
+    # item, or one item-major UInt8 array of items × members codes. `entries`: a dict of
+    # `entry_member`/`entry_item`/`entry_code` arrays, or a table of `member`, `item`, `code`.
+    # `cases`: a dict of `case_*` arrays. `threads` defaults to 1.
+    def evaluate(
+        self,
+        month: Union[str, int],
+        unit_parent: Any,
+        member_unit: Any,
+        member_roles: Any,
+        *,
+        cells: Any = None,
+        entries: Any = None,
+        cases: Optional[Dict[str, Any]] = None,
+        threads: Optional[int] = None,
+    ) -> Dict[str, Any]: ...
 
 def parse_period(text: str) -> Dict[str, Any]: ...
 def labels() -> Dict[str, Dict[str, Dict[str, str]]]: ...
