@@ -45,6 +45,18 @@ print("  installed wheel:", soisua.__version__, e)
 echo "[python] pytest"
 python -m pytest -q --doctest-modules bindings-python/python/soisua bindings-python/tests "$@"
 
+# Benchmarks are not timed tests: this runs the national benchmark once at district scale, which
+# checks that soisua's tally agrees with the NumPy, Polars and DuckDB peers (exit 1 if not).
+echo "[python] national benchmark, smoke run (soisua against its peers, district)"
+smoke_log="$wheel_dir/national-smoke.log"
+if python bindings-python/bench/national.py --smoke >"$smoke_log" 2>&1; then
+  grep -E '^(# district|# every)' "$smoke_log"
+else
+  cat "$smoke_log"
+  echo "the national benchmark's smoke run failed (a peer disagrees with soisua, or it did not run)" >&2
+  exit 1
+fi
+
 echo "[python] mypy.stubtest soisua._native"
 python -m mypy.stubtest soisua._native
 
