@@ -1,6 +1,8 @@
 //! The `Evaluator` class: a catalogue, a policy and an organisation loaded once, then any number of
 //! reviews validated, previewed and fingerprinted as a form is filled in.
 
+use std::cell::{RefCell, RefMut};
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -44,6 +46,24 @@ self_cell::self_cell!(
 #[wasm_bindgen]
 pub struct Evaluator {
     owned: Owned,
+    /// The last review evaluated, with its evaluation: a form checks and previews the same review
+    /// (`validateForm`, then `preview`, and again whenever it redraws), and evaluating is a pure
+    /// function of the evaluator and the review.
+    last: RefCell<Option<Memo>>,
+}
+
+/// A review and its evaluation.
+struct Memo {
+    /// The review as it was given when it was text: the same text is not read again.
+    text: Option<String>,
+    review: soisua::MonthlyReview,
+    evaluation: soisua::evaluation::ReviewResult,
+}
+
+/// A review argument, read: JSON text, or a plain object already read into a review.
+enum Given {
+    Text(String),
+    Review(soisua::MonthlyReview),
 }
 
 #[derive(Serialize)]
@@ -82,7 +102,7 @@ impl Evaluator {
             Inputs { catalogue: catalogue.as_core().clone(), policy, organisation: organisation.as_core().clone() };
         let owned =
             Owned::try_new(inputs, |i| soisua::Evaluator::new(&i.catalogue, &i.policy, &i.organisation)).or_throw()?;
-        Ok(Evaluator { owned })
+        Ok(Evaluator { owned, last: RefCell::new(None) })
     }
 
     /// The catalogue reference reviews must carry (`{id, version}`).
@@ -145,8 +165,7 @@ impl Evaluator {
         &self,
         #[wasm_bindgen(unchecked_param_type = "MonthlyReviewObject | string")] review: &JsValue,
     ) -> Result<JsValue, JsValue> {
-        let review = review_of(review)?;
-        to_js(&self.owned.evaluator().evaluate_review(&review).or_throw()?).or_throw()
+        to_js(&self.memo(review)?.evaluation).or_throw()
     }
 
     /// Everything a form shows as it is filled in: the evaluation, the outlook (decided, or the
@@ -157,8 +176,8 @@ impl Evaluator {
         &self,
         #[wasm_bindgen(unchecked_param_type = "MonthlyReviewObject | string")] review: &JsValue,
     ) -> Result<JsValue, JsValue> {
-        let review = review_of(review)?;
-        to_js(&self.owned.evaluator().preview(&review).or_throw()?).or_throw()
+        let memo = self.memo(review)?;
+        to_js(&self.owned.evaluator().preview_evaluated(&memo.review, memo.evaluation.clone())).or_throw()
     }
 
     /// Whether the review's verdict is already decided, and if not what could still change it.
@@ -167,8 +186,8 @@ impl Evaluator {
         &self,
         #[wasm_bindgen(unchecked_param_type = "MonthlyReviewObject | string")] review: &JsValue,
     ) -> Result<JsValue, JsValue> {
-        let review = review_of(review)?;
-        to_js(&self.owned.evaluator().outlook(&review).or_throw()?).or_throw()
+        let memo = self.memo(review)?;
+        to_js(&self.owned.evaluator().outlook_evaluated(&memo.review, &memo.evaluation)).or_throw()
     }
 
     /// The findings about a whole form, each placed on its field.
@@ -177,8 +196,8 @@ impl Evaluator {
         &self,
         #[wasm_bindgen(unchecked_param_type = "MonthlyReviewObject | string")] review: &JsValue,
     ) -> Result<JsValue, JsValue> {
-        let review = review_of(review)?;
-        to_js(&self.fields(&review)?).or_throw()
+        let memo = self.memo(review)?;
+        to_js(&form_fields(&memo.review, &memo.evaluation.issues)).or_throw()
     }
 
     /// The findings about one answer as it is entered (`{item, self?, cell?}`), for instant
@@ -191,11 +210,13 @@ impl Evaluator {
         #[wasm_bindgen(unchecked_param_type = "MonthlyReviewObject | string")] form: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "AnswerObject")] answer: &JsValue,
     ) -> Result<JsValue, JsValue> {
+        // Not kept as the last review: the form's own review stays the one remembered.
         let mut review = review_of(form)?;
         let answer = soisua::Answer::from_value(crate::value::object("answer", answer)?).or_throw()?;
         let field = format!("answers.{}", answer.item);
         review.answers = vec![answer];
-        let fields = self.fields(&review)?;
+        let evaluation = self.owned.evaluator().evaluate_review(&review).or_throw()?;
+        let fields = form_fields(&review, &evaluation.issues);
         let own: Vec<&soisua::evaluation::FormFinding> = fields
             .iter()
             .filter(|f| f.issue.code != "missing_cell_conclusion")
@@ -210,8 +231,7 @@ impl Evaluator {
         &self,
         #[wasm_bindgen(unchecked_param_type = "MonthlyReviewObject | string")] review: &JsValue,
     ) -> Result<String, JsValue> {
-        let review = review_of(review)?;
-        Ok(self.owned.evaluator().evaluate_review(&review).or_throw()?.fingerprint)
+        Ok(self.memo(review)?.evaluation.fingerprint.clone())
     }
 
     /// Whether `fingerprint` is the one this evaluator gives the review (a server confirming a
@@ -236,24 +256,119 @@ impl Evaluator {
 }
 
 impl Evaluator {
-    /// The review's findings placed on form fields, as `preview` gives them, without its outlook.
-    fn fields(&self, review: &soisua::MonthlyReview) -> Result<Vec<soisua::evaluation::FormFinding>, JsValue> {
-        let evaluation = self.owned.evaluator().evaluate_review(review).or_throw()?;
-        Ok(evaluation
-            .issues
-            .into_iter()
-            .map(|issue| soisua::evaluation::FormFinding {
-                field: soisua::evaluation::form_field(review, &issue),
-                issue,
-            })
-            .collect())
-    }
-
     fn verification(&self, review: &JsValue, fingerprint: &JsValue) -> Result<Verification, JsValue> {
         let claimed = value::text("fingerprint", fingerprint).or_throw()?;
-        let review = review_of(review)?;
-        let fingerprint = self.owned.evaluator().evaluate_review(&review).or_throw()?.fingerprint;
+        let fingerprint = self.memo(review)?.evaluation.fingerprint.clone();
         Ok(Verification { matches: claimed == fingerprint, fingerprint })
+    }
+
+    /// The memo of `review` (a plain object or its JSON text): the last one when it is the same
+    /// review, otherwise the review read and evaluated, kept as the last one.
+    ///
+    /// The review is read from JS before anything is borrowed; a call back into this evaluator
+    /// while the memo is held (from a setter run by the result's conversion) finds it taken and
+    /// works without it.
+    fn memo(&self, review: &JsValue) -> Result<Kept<'_>, JsValue> {
+        let given = given(review)?;
+        let Ok(mut slot) = self.last.try_borrow_mut() else {
+            // Only when called back from inside a call: nothing is kept.
+            return self.evaluate_given(given).map(|memo| Kept::Own(Box::new(memo)));
+        };
+        let fresh = match given {
+            Given::Text(text) => {
+                if slot.as_ref().is_some_and(|memo| memo.text.as_deref() == Some(text.as_str())) {
+                    None
+                } else {
+                    // A text not seen before may still be the review last given as an object.
+                    let review = review_from_text(&text)?;
+                    match slot.as_mut().filter(|memo| memo.review == review) {
+                        Some(memo) => {
+                            memo.text = Some(text);
+                            None
+                        }
+                        None => Some(self.evaluate_read(Some(text), review)?),
+                    }
+                }
+            }
+            Given::Review(review) => match slot.as_ref().filter(|memo| memo.review == review) {
+                Some(_) => None,
+                None => Some(self.evaluate_read(None, review)?),
+            },
+        };
+        if let Some(memo) = fresh {
+            *slot = Some(memo);
+        }
+        RefMut::filter_map(slot, Option::as_mut)
+            .map(Kept::Slot)
+            .map_err(|_| crate::error::to_js(&crate::error::output("no review kept")))
+    }
+
+    fn evaluate_given(&self, given: Given) -> Result<Memo, JsValue> {
+        match given {
+            Given::Text(text) => {
+                let review = review_from_text(&text)?;
+                self.evaluate_read(Some(text), review)
+            }
+            Given::Review(review) => self.evaluate_read(None, review),
+        }
+    }
+
+    fn evaluate_read(&self, text: Option<String>, review: soisua::MonthlyReview) -> Result<Memo, JsValue> {
+        let evaluation = self.owned.evaluator().evaluate_review(&review).or_throw()?;
+        Ok(Memo { text, review, evaluation })
+    }
+}
+
+/// The memo a call works on: the evaluator's own, or one made for this call alone.
+enum Kept<'a> {
+    Slot(RefMut<'a, Memo>),
+    Own(Box<Memo>),
+}
+
+impl std::ops::Deref for Kept<'_> {
+    type Target = Memo;
+    fn deref(&self) -> &Memo {
+        match self {
+            Kept::Slot(memo) => memo,
+            Kept::Own(memo) => memo,
+        }
+    }
+}
+
+impl std::ops::DerefMut for Kept<'_> {
+    fn deref_mut(&mut self) -> &mut Memo {
+        match self {
+            Kept::Slot(memo) => memo,
+            Kept::Own(memo) => memo,
+        }
+    }
+}
+
+/// The review's findings placed on form fields, as `preview` gives them.
+fn form_fields(review: &soisua::MonthlyReview, issues: &[soisua::Issue]) -> Vec<soisua::evaluation::FormFinding> {
+    issues
+        .iter()
+        .map(|issue| soisua::evaluation::FormFinding {
+            field: soisua::evaluation::form_field(review, issue),
+            issue: issue.clone(),
+        })
+        .collect()
+}
+
+/// A review argument read from JS: its text as is, or the plain object read and checked.
+fn given(review: &JsValue) -> Result<Given, JsValue> {
+    match review.as_string() {
+        Some(text) => Ok(Given::Text(text)),
+        None => review_from_value(crate::value::object("review", review)?).map(Given::Review),
+    }
+}
+
+/// A review from its JSON text, as `MonthlyReview::from_json` reads it: parsed directly (the text
+/// in NFC), and only when that fails read again by `from_json`, for its located error.
+fn review_from_text(text: &str) -> Result<soisua::MonthlyReview, JsValue> {
+    match serde_json::from_str(&soisua::nfc(text)) {
+        Ok(review) => Ok(review),
+        Err(_) => soisua::MonthlyReview::from_json(text).or_throw(),
     }
 }
 
@@ -265,10 +380,22 @@ impl Owned {
 
 /// A review given as a plain object or its JSON text (strict: unknown fields refused; text in NFC).
 fn review_of(review: &JsValue) -> Result<soisua::MonthlyReview, JsValue> {
-    match review.as_string() {
-        Some(text) => soisua::MonthlyReview::from_json(&text).or_throw(),
-        None => soisua::MonthlyReview::from_value(crate::value::object("review", review)?).or_throw(),
+    match given(review)? {
+        Given::Text(text) => review_from_text(&text),
+        Given::Review(review) => Ok(review),
     }
+}
+
+/// A review from a JSON value read from JS, as `MonthlyReview::from_value` reads it: when all its
+/// text is ASCII (so already in NFC) it is deserialised as it is, and only when that fails read
+/// by `from_value`, for its located error.
+fn review_from_value(value: serde_json::Value) -> Result<soisua::MonthlyReview, JsValue> {
+    if value::is_ascii(&value) {
+        if let Ok(review) = <soisua::MonthlyReview as serde::Deserialize>::deserialize(&value) {
+            return Ok(review);
+        }
+    }
+    soisua::MonthlyReview::from_value(value).or_throw()
 }
 
 fn month_of(month: &JsValue) -> Result<soisua::Month, JsValue> {

@@ -21,11 +21,23 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
     fn is_array(value: &JsValue) -> Result<bool, JsValue>;
 
-    #[wasm_bindgen(catch, js_namespace = Array, js_name = from)]
-    fn array_from(value: &JsValue) -> Result<js_sys::Array, JsValue>;
-
     #[wasm_bindgen(catch, js_namespace = Object, js_name = entries)]
     fn object_entries(value: &JsValue) -> Result<js_sys::Array, JsValue>;
+
+    /// `Array.from(value)`, handed over whole (one call instead of one per item).
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = from)]
+    fn array_items(value: &JsValue) -> Result<Vec<JsValue>, JsValue>;
+
+    /// The `[key, value]` pairs of `Object.entries`.
+    #[wasm_bindgen(js_name = Array)]
+    type Pairs;
+
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = entries)]
+    fn object_pairs(value: &JsValue) -> Result<Pairs, JsValue>;
+
+    /// `pairs.flat()`: keys and values in turn, handed over whole.
+    #[wasm_bindgen(catch, method, js_name = flat)]
+    fn flat(this: &Pairs) -> Result<Vec<JsValue>, JsValue>;
 
     #[wasm_bindgen(catch, js_namespace = Reflect, js_name = getPrototypeOf)]
     fn prototype_of(value: &JsValue) -> Result<JsValue, JsValue>;
@@ -141,18 +153,33 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, soisua:
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| error::output(&e.to_string()))
 }
 
+/// Whether every string and key of a JSON value is ASCII (and so already in NFC).
+pub(crate) fn is_ascii(value: &Value) -> bool {
+    match value {
+        Value::String(text) => text.is_ascii(),
+        Value::Array(items) => items.iter().all(is_ascii),
+        Value::Object(map) => map.iter().all(|(key, item)| key.is_ascii() && is_ascii(item)),
+        Value::Null | Value::Bool(_) | Value::Number(_) => true,
+    }
+}
+
+// Each question asked of a JS value is a call into JS: strings (the most common) and objects are
+// recognised first, with one call each, and arrays and objects are handed over whole.
 fn read(value: &JsValue, path: &mut Vec<Step>, depth: usize) -> Result<Value, Refusal> {
     if value.is_null() || value.is_undefined() {
         return Ok(Value::Null);
+    }
+    if let Some(text) = value.as_string() {
+        return well_formed(value, text).map(Value::String);
+    }
+    if value.is_object() {
+        return read_object(value, path, depth);
     }
     if let Some(flag) = value.as_bool() {
         return Ok(Value::Bool(flag));
     }
     if let Some(number) = value.as_f64() {
         return finite(number).map(Value::Number);
-    }
-    if value.is_string() {
-        return string(value).map(Value::String);
     }
     if value.is_bigint() {
         return bigint(value).map(Value::Number);
@@ -163,16 +190,21 @@ fn read(value: &JsValue, path: &mut Vec<Step>, depth: usize) -> Result<Value, Re
     if value.is_symbol() {
         return Err(Refusal::Symbol);
     }
-    // An object. serde_json refuses JSON text nested 128 deep; refuse the same here.
+    read_object(value, path, depth)
+}
+
+/// An object (`typeof` is `object`): an array or a plain object.
+fn read_object(value: &JsValue, path: &mut Vec<Step>, depth: usize) -> Result<Value, Refusal> {
+    // serde_json refuses JSON text nested 128 deep; refuse the same here.
     if depth + 1 >= MAX_DEPTH {
         return Err(Refusal::TooDeep);
     }
     if is_array(value).map_err(|e| unreadable(&e))? {
-        let items = array_from(value).map_err(|e| unreadable(&e))?;
-        let mut out = Vec::with_capacity(items.length().try_into().unwrap_or_default());
+        let items = array_items(value).map_err(|e| unreadable(&e))?;
+        let mut out = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
             path.push(Step::Index(index));
-            out.push(read(&item, path, depth + 1)?);
+            out.push(read(item, path, depth + 1)?);
             path.pop();
         }
         return Ok(Value::Array(out));
@@ -181,16 +213,16 @@ fn read(value: &JsValue, path: &mut Vec<Step>, depth: usize) -> Result<Value, Re
         return Err(Refusal::NotPlain(constructor_name(value)));
     }
     let mut map = Map::new();
-    for entry in object_entries(value).map_err(|e| unreadable(&e))?.iter() {
-        let pair: js_sys::Array = entry.unchecked_into();
-        let key = pair.get(0).as_string().unwrap_or_default();
-        let item = pair.get(1);
+    let entries = object_pairs(value).and_then(|pairs| pairs.flat()).map_err(|e| unreadable(&e))?;
+    for pair in entries.chunks_exact(2) {
+        let [key, item] = pair else { continue };
         // As in JSON.stringify, a property set to `undefined` is a property left out.
         if item.is_undefined() {
             continue;
         }
+        let key = key.as_string().unwrap_or_default();
         path.push(Step::Key(key.clone()));
-        let item = read(&item, path, depth + 1)?;
+        let item = read(item, path, depth + 1)?;
         path.pop();
         map.insert(key, item);
     }
@@ -233,10 +265,17 @@ fn bigint(value: &JsValue) -> Result<Number, Refusal> {
 }
 
 fn string(value: &JsValue) -> Result<String, Refusal> {
-    if value.is_string() && value.unchecked_ref::<JsText>().is_well_formed() == Ok(false) {
+    let text = value.as_string().ok_or_else(|| Refusal::Unreadable("not a string".to_owned()))?;
+    well_formed(value, text)
+}
+
+/// `text`, read from the JS string `value`, unless the string has a lone surrogate. Reading turns
+/// a lone surrogate into U+FFFD, so only a text with U+FFFD needs the string asked.
+fn well_formed(value: &JsValue, text: String) -> Result<String, Refusal> {
+    if text.contains('\u{FFFD}') && value.unchecked_ref::<JsText>().is_well_formed() == Ok(false) {
         return Err(Refusal::LoneSurrogate);
     }
-    value.as_string().ok_or_else(|| Refusal::Unreadable("not a string".to_owned()))
+    Ok(text)
 }
 
 /// A plain object: made by `{}`, `JSON.parse` or `Object.create(null)` (its prototype is null or

@@ -65,8 +65,15 @@ impl Evaluator<'_> {
     /// ```
     pub fn outlook(&self, review: &MonthlyReview) -> Result<Outlook, crate::Error> {
         let evaluated = self.evaluate_review(review)?;
+        Ok(self.outlook_evaluated(review, &evaluated))
+    }
+
+    /// [`Evaluator::outlook`] of a review already evaluated by [`Evaluator::evaluate_review`]
+    /// (`evaluated` must be that review's evaluation by this evaluator): for a caller that shows
+    /// both without evaluating the review twice.
+    pub fn outlook_evaluated(&self, review: &MonthlyReview, evaluated: &super::ReviewResult) -> Outlook {
         let roles = self.org.member(&review.member).map_or(0, |m| crate::review::validate::role_mask(m, review.month));
-        Ok(self.outlook_of(review, roles, &evaluated.result))
+        self.outlook_of(review, roles, &evaluated.result)
     }
 
     /// The codes of the catalogue's items that apply to `member` in `month` (every item, save
@@ -92,8 +99,19 @@ impl Evaluator<'_> {
     /// The outlook of a review already evaluated to `result`, for a member holding `roles`.
     pub(super) fn outlook_of(&self, review: &MonthlyReview, roles: u8, result: &MemberResult) -> Outlook {
         let mut answered = vec![false; self.items.len()];
+        // Answers usually come in catalogue order: the item after the previous answer's is tried
+        // before the index.
+        let mut guess = 0;
         for answer in &review.answers {
-            let (Some(p), Some(cell)) = (self.position(&answer.item), answer.cell) else { continue };
+            let position = if self.item(guess).is_some_and(|rule| rule.code == answer.item) {
+                Some(guess)
+            } else {
+                self.position(&answer.item)
+            };
+            if let Some(p) = position {
+                guess = p + 1;
+            }
+            let (Some(p), Some(cell)) = (position, answer.cell) else { continue };
             if self.item(p).is_some_and(|rule| cell.fits(rule.kind)) {
                 if let Some(slot) = answered.get_mut(p) {
                     *slot = true;

@@ -57,15 +57,22 @@ impl Evaluator<'_> {
     /// ```
     pub fn preview(&self, review: &MonthlyReview) -> Result<Preview, Error> {
         let evaluation = self.evaluate_review(review)?;
-        let roles = self.org.member(&review.member).map_or(0, |m| crate::review::validate::role_mask(m, review.month));
-        let outlook = self.outlook_of(review, roles, &evaluation.result);
-        let fields = evaluation
-            .issues
-            .iter()
-            .map(|issue| FormFinding { field: form_field(review, issue), issue: issue.clone() })
-            .collect();
-        Ok(Preview { evaluation, outlook, fields })
+        Ok(self.preview_evaluated(review, evaluation))
     }
+
+    /// [`Evaluator::preview`] of a review already evaluated by [`Evaluator::evaluate_review`]
+    /// (`evaluation` must be that review's evaluation by this evaluator): for a caller that keeps
+    /// evaluations (a form checking and previewing the same review) and evaluates once.
+    pub fn preview_evaluated(&self, review: &MonthlyReview, evaluation: ReviewResult) -> Preview {
+        let outlook = self.outlook_evaluated(review, &evaluation);
+        let fields = form_fields(review, &evaluation.issues);
+        Preview { evaluation, outlook, fields }
+    }
+}
+
+/// Each of `issues` (findings about `review`) placed on its form field, in the same order.
+fn form_fields(review: &MonthlyReview, issues: &[Issue]) -> Vec<FormFinding> {
+    issues.iter().map(|issue| FormFinding { field: form_field(review, issue), issue: issue.clone() }).collect()
 }
 
 /// The form field a finding about `review` is about (see [`FormFinding::field`]).

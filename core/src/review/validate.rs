@@ -3,7 +3,8 @@
 //! The catalogue and the organisation are indexed once per call, and each answer costs O(1), so a
 //! nation's month (five million reviews) validates in time linear in its size.
 
-use std::collections::{HashMap, HashSet};
+use std::cell::OnceCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::{Finding, MonthlyReview, ReviewBatch, ReviewStatus};
 use crate::catalogue::{CatalogueRef, Item, ItemKind, Placed};
@@ -127,12 +128,22 @@ fn expected(kind: ItemKind) -> String {
     Finding::for_kind(kind).iter().map(|f| format!("`{}`", f.as_str())).collect::<Vec<_>>().join(", ")
 }
 
+/// `Issue::new(code, path).with(name, value)…` with every parameter at once: the messages are
+/// rendered once, with all of them, instead of once per parameter added.
+fn issue<const N: usize>(code: IssueCode, path: Path, params: [(&str, String); N]) -> Issue {
+    let params: BTreeMap<String, String> = params.into_iter().map(|(name, value)| (name.to_owned(), value)).collect();
+    let (message_vi, message_en) = crate::message::render(code, &params);
+    Issue { code: code.as_str().to_owned(), level: code.level(), path, message_vi, message_en, params }
+}
+
 /// What is built once per call.
 struct Context<'a, 'o> {
     reference: CatalogueRef,
     catalogue: &'a Catalogue,
     items: Vec<Placed<'a>>,
-    positions: HashMap<&'a str, usize>,
+    /// Positions by item code, built the first time an answer is not where the previous one
+    /// leads to guess (answers usually come in catalogue order, and a blank form has none).
+    positions: OnceCell<HashMap<&'a str, usize>>,
     org: &'o OrgIndex<'a>,
 }
 
@@ -146,11 +157,7 @@ struct Scratch {
 impl<'a, 'o> Context<'a, 'o> {
     fn new(catalogue: &'a Catalogue, org: &'o OrgIndex<'a>) -> Self {
         let items: Vec<Placed<'a>> = catalogue.items().collect();
-        let mut positions = HashMap::with_capacity(items.len());
-        for (p, placed) in items.iter().enumerate() {
-            positions.entry(placed.item.code.as_str()).or_insert(p);
-        }
-        Context { reference: catalogue.reference(), catalogue, items, positions, org }
+        Context { reference: catalogue.reference(), catalogue, items, positions: OnceCell::new(), org }
     }
 
     /// The position of an item, trying first the one after the previous answer's (answers
@@ -159,7 +166,14 @@ impl<'a, 'o> Context<'a, 'o> {
         if self.items.get(guess).is_some_and(|p| p.item.code == code) {
             return Some(guess);
         }
-        self.positions.get(code).copied()
+        let positions = self.positions.get_or_init(|| {
+            let mut positions = HashMap::with_capacity(self.items.len());
+            for (p, placed) in self.items.iter().enumerate() {
+                positions.entry(placed.item.code.as_str()).or_insert(p);
+            }
+            positions
+        });
+        positions.get(code).copied()
     }
 
     fn check(&self, review: &MonthlyReview, i: usize, duplicate: bool, scratch: &mut Scratch, issues: &mut Vec<Issue>) {
@@ -167,26 +181,28 @@ impl<'a, 'o> Context<'a, 'o> {
         let month = review.month;
         let matches = review.catalogue == self.reference;
         if !matches {
-            issues.push(
-                Issue::new(IssueCode::CatalogueMismatch, path().key("catalogue"))
-                    .with("given", &review.catalogue)
-                    .with("expected", &self.reference),
-            );
+            issues.push(issue(
+                IssueCode::CatalogueMismatch,
+                path().key("catalogue"),
+                [("given", review.catalogue.to_string()), ("expected", self.reference.to_string())],
+            ));
         } else if !self.in_force_in(month) {
-            issues.push(
-                Issue::new(IssueCode::CatalogueNotInForce, path().key("month"))
-                    .with("catalogue", &self.reference)
-                    .with("month", month),
-            );
+            issues.push(issue(
+                IssueCode::CatalogueNotInForce,
+                path().key("month"),
+                [("catalogue", self.reference.to_string()), ("month", month.to_string())],
+            ));
         }
         let member = self.org.member(&review.member);
         if member.is_none() {
-            issues.push(Issue::new(IssueCode::UnknownMember, path().key("member")).with("member", &review.member));
+            issues.push(issue(IssueCode::UnknownMember, path().key("member"), [("member", review.member.clone())]));
         }
         if duplicate {
-            issues.push(
-                Issue::new(IssueCode::DuplicateReview, path()).with("member", &review.member).with("month", month),
-            );
+            issues.push(issue(
+                IssueCode::DuplicateReview,
+                path(),
+                [("member", review.member.clone()), ("month", month.to_string())],
+            ));
         }
         self.check_unit(review, member, i, issues);
         if !matches {
@@ -203,9 +219,12 @@ impl<'a, 'o> Context<'a, 'o> {
             let concluded = scratch.concluded.get(p) == Some(&stamp);
             if !concluded && applies(placed.item, roles) {
                 issues.push(
-                    Issue::new(IssueCode::MissingCellConclusion, path().key("answers"))
-                        .with("item", &placed.item.code)
-                        .at_level(level),
+                    issue(
+                        IssueCode::MissingCellConclusion,
+                        path().key("answers"),
+                        [("item", placed.item.code.clone())],
+                    )
+                    .at_level(level),
                 );
             }
         }
@@ -219,20 +238,23 @@ impl<'a, 'o> Context<'a, 'o> {
     fn check_unit(&self, review: &MonthlyReview, member: Option<&Member>, i: usize, issues: &mut Vec<Issue>) {
         let at = || Path::root().key("reviews").index(i).key("unit");
         let Some(unit) = self.org.unit(&review.unit) else {
-            issues.push(Issue::new(IssueCode::UnknownUnit, at()).with("unit", &review.unit));
+            issues.push(issue(IssueCode::UnknownUnit, at(), [("unit", review.unit.clone())]));
             return;
         };
         if !unit.is_open_in(review.month) {
-            issues.push(Issue::new(IssueCode::UnitNotOpen, at()).with("unit", &unit.id).with("month", review.month));
+            issues.push(issue(
+                IssueCode::UnitNotOpen,
+                at(),
+                [("unit", unit.id.clone()), ("month", review.month.to_string())],
+            ));
         }
         if let Some(member) = member {
             if !member.units_in(review.month).any(|u| u == unit.id) {
-                issues.push(
-                    Issue::new(IssueCode::MemberNotInUnit, at())
-                        .with("member", &member.id)
-                        .with("unit", &unit.id)
-                        .with("month", review.month),
-                );
+                issues.push(issue(
+                    IssueCode::MemberNotInUnit,
+                    at(),
+                    [("member", member.id.clone()), ("unit", unit.id.clone()), ("month", review.month.to_string())],
+                ));
             }
         }
     }
@@ -250,7 +272,7 @@ impl<'a, 'o> Context<'a, 'o> {
         for (j, answer) in review.answers.iter().enumerate() {
             let at = || Path::root().key("reviews").index(i).key("answers").index(j);
             let Some(p) = self.position(&answer.item, guess) else {
-                issues.push(Issue::new(IssueCode::UnknownItem, at().key("item")).with("item", &answer.item));
+                issues.push(issue(IssueCode::UnknownItem, at().key("item"), [("item", answer.item.clone())]));
                 continue;
             };
             guess = p + 1;
@@ -259,28 +281,31 @@ impl<'a, 'o> Context<'a, 'o> {
             };
             if let Some(slot) = scratch.answered.get_mut(p) {
                 if *slot == stamp {
-                    issues.push(Issue::new(IssueCode::DuplicateAnswer, at().key("item")).with("item", &answer.item));
+                    issues.push(issue(IssueCode::DuplicateAnswer, at().key("item"), [("item", answer.item.clone())]));
                 }
                 *slot = stamp;
             }
             let kind = placed.kind();
             for (field, finding) in [("self", answer.self_assessment), ("cell", answer.cell)] {
                 if let Some(finding) = finding.filter(|f| !f.fits(kind)) {
-                    issues.push(
-                        Issue::new(IssueCode::FindingWrongKind, at().key(field))
-                            .with("finding", finding.as_str())
-                            .with("item", &answer.item)
-                            .with("kind", kind.as_str())
-                            .with("expected", expected(kind)),
-                    );
+                    issues.push(issue(
+                        IssueCode::FindingWrongKind,
+                        at().key(field),
+                        [
+                            ("finding", finding.as_str().to_owned()),
+                            ("item", answer.item.clone()),
+                            ("kind", kind.as_str().to_owned()),
+                            ("expected", expected(kind)),
+                        ],
+                    ));
                 }
             }
             if roles.is_some() && !applies(placed.item, roles) {
-                issues.push(
-                    Issue::new(IssueCode::ItemNotApplicable, at().key("item"))
-                        .with("item", &answer.item)
-                        .with("member", &review.member),
-                );
+                issues.push(issue(
+                    IssueCode::ItemNotApplicable,
+                    at().key("item"),
+                    [("item", answer.item.clone()), ("member", review.member.clone())],
+                ));
             }
             if answer.cell.is_some() {
                 if let Some(slot) = scratch.concluded.get_mut(p) {
