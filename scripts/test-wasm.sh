@@ -29,4 +29,14 @@ node_modules/.bin/tsc -p bindings-wasm/tsconfig.json
 
 log "node --test bindings-wasm/tests/"
 node --test bindings-wasm/tests/
+
+# Benchmarks are not timed tests: one checked run of each form call, in Node and in Chromium.
+log "form benchmark, smoke run (node, chromium)"
+node bindings-wasm/bench/form.mjs --smoke
+if [ -x "${SOISUA_CHROMIUM:-/usr/bin/chromium}" ]; then
+  node bindings-wasm/bench/form-browser.mjs --smoke
+elif [ "${SOISUA_REQUIRE_BROWSER:-0}" = 1 ]; then
+  echo "no chromium for the browser smoke run" >&2
+  exit 1
+fi
 log "ok"
