@@ -17,7 +17,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use soisua::register::{self, CaseTable, RosterData, Rules, Sheet, Tally};
+use soisua::register::{self, CaseTable, Outcomes, RosterData, Rules, Sheet, Tally};
 use soisua::synthetic::{self, Rates, Scale};
 use soisua::{Catalogue, Evaluator, Month, Organisation, Policy};
 
@@ -257,12 +257,16 @@ fn year(scale: Scale, o: &Options, rules: &Rules) -> Result<(), Box<dyn std::err
         let mut columns = Vec::new();
         let (mut generating, mut evaluating) = (Duration::ZERO, Duration::ZERO);
         let mut total = [0u64; 4];
+        let (mut closed, mut carried) = (0, 0);
         for month in first.through(first.plus(11)) {
             let start = Instant::now();
             synthetic::register::cells(rules, &r, month, 2020, Rates::default(), &cases, &mut columns);
+            let (member, item, opened) = synthetic::register::outcomes(&r, &cases, month, 2020);
             generating += start.elapsed();
             let dense: Vec<&[u8]> = columns.iter().map(Vec::as_slice).collect();
             let start = Instant::now();
+            closed += cases.record_outcomes(month, &Outcomes { member: &member, item: &item, opened: &opened })?;
+            carried += open_members(&cases, month.index() - 1);
             let tally = register::evaluate(rules, &r, month, &Sheet::Dense(dense), &cases, *threads)?;
             evaluating += start.elapsed();
             for (t, c) in total.iter_mut().zip(tally.total(&r)) {
@@ -271,17 +275,32 @@ fn year(scale: Scale, o: &Options, rules: &Rules) -> Result<(), Box<dyn std::err
             cases = tally.cases;
         }
         println!(
-            "year replay dense            {:<9} {threads} thr  evaluation {:.2} s (+ generating the months {:.2} s); member-months {total:?}; {} cases at the end",
+            "year replay dense            {:<9} {threads} thr  evaluation {:.2} s (+ generating the months {:.2} s); member-months {total:?}; members with an open case older than the month before {:.2}% (mean); {closed} inspection outcomes recorded; {} cases at the end (open, remedied, escalated, closed: {:?})",
             scale.as_str(),
             evaluating.as_secs_f64(),
             generating.as_secs_f64(),
-            cases.len()
+            100.0 * carried as f64 / (12.0 * r.member_unit.len().max(1) as f64),
+            cases.len(),
+            cases.states()
         );
     }
     if let Some(kib) = peak_kib() {
         println!("# peak memory {:.0} MB", kib as f64 / 1024.0);
     }
     Ok(())
+}
+
+/// Members with at least one open case in `cases` (sorted by member) opened before `before`.
+fn open_members(cases: &CaseTable, before: i32) -> usize {
+    let mut last = None;
+    let mut n = 0;
+    for ((member, state), opened) in cases.member.iter().zip(&cases.state).zip(&cases.opened) {
+        if *state == register::OPEN && *opened < before && last != Some(*member) {
+            n += 1;
+            last = Some(*member);
+        }
+    }
+    n
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

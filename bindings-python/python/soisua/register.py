@@ -243,9 +243,9 @@ class Register:
     ... )
     >>> top = month["unit_parent"] == soisua.register.NONE
     >>> dict(zip(soisua.register.VERDICTS, result["units"][top].sum(axis=0).tolist()))
-    {'not_evaluated': 12, 'commend': 5881, 'help': 315, 'inspect': 70}
+    {'not_evaluated': 12, 'commend': 5905, 'help': 299, 'inspect': 62}
     >>> result["opened"], result["remedied"], result["escalated"]
-    (670, 28, 73)
+    (670, 54, 65)
     """
 
     __slots__ = ("_core", "_items")

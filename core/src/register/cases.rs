@@ -39,6 +39,18 @@ pub struct CaseTable {
     pub remedied: Vec<i32>,
 }
 
+/// Inspection outcomes to record on a [`CaseTable`], in columns: each row names a case by its
+/// member, item and month opened ([`Month::index`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Outcomes<'a> {
+    /// The member of each case.
+    pub member: &'a [u32],
+    /// The item of each case.
+    pub item: &'a [u16],
+    /// The month each case opened.
+    pub opened: &'a [i32],
+}
+
 /// One case of one member, while the member's month is evaluated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct CaseRow {
@@ -164,6 +176,73 @@ impl CaseTable {
             }
         }
         issues
+    }
+
+    /// Records inspection outcomes decided in `month`: each case named by `outcomes` (member,
+    /// item, month opened) must be escalated, in `month` or earlier, and turns [`CLOSED`]: it no
+    /// longer counts against the member (as [`crate::OutcomeRecord`]s do in the evaluator; the
+    /// decision itself is kept with the records, not in the register). Returns how many cases
+    /// closed. All or nothing: on any finding nothing is recorded. (The table does not know the
+    /// roster: a case of a member not counted in `month` closes too, where
+    /// [`crate::Evaluator::replay`] reports such a record as not taken; record outcomes for members
+    /// counted in the month to get the evaluator's results.)
+    ///
+    /// Errors: [`Error::Invalid`] (document `outcomes`) with located findings: columns of unequal
+    /// length, `unknown_case`, `case_not_escalated` (open, remedied, or escalated after `month`),
+    /// `outcome_already_recorded` (closed already, or named twice).
+    pub fn record_outcomes(&mut self, month: Month, outcomes: &Outcomes<'_>) -> Result<usize, Error> {
+        let mut issues = Vec::new();
+        let n = outcomes.member.len();
+        for (column, given) in [("outcome_item", outcomes.item.len()), ("outcome_opened", outcomes.opened.len())] {
+            if given != n {
+                issues.push(column_length(Path::root().key("outcomes").key(column), column, given, n));
+            }
+        }
+        if !issues.is_empty() {
+            return Err(Error::Invalid { document: "outcomes", issues });
+        }
+        let now = month.index();
+        let mut closing: std::collections::HashSet<usize> = std::collections::HashSet::with_capacity(n);
+        let rows = outcomes.member.iter().zip(outcomes.item).zip(outcomes.opened);
+        for (k, ((member, item), opened)) in rows.enumerate() {
+            let at = || Path::root().key("outcomes").index(k);
+            let from = self.member.partition_point(|m| m < member);
+            let to = from + self.member.get(from..).map_or(0, |rest| rest.partition_point(|m| m == member));
+            let found = (from..to).find(|i| self.item.get(*i) == Some(item) && self.opened.get(*i) == Some(opened));
+            let named = |code: IssueCode| {
+                let opened = Month::from_index(*opened).map_or_else(|_| opened.to_string(), |m| m.to_string());
+                Issue::new(code, at())
+                    .with("item", item)
+                    .with("member", member)
+                    .with("opened", opened)
+                    .with("month", month)
+            };
+            let Some(i) = found else {
+                issues.push(named(IssueCode::UnknownCase));
+                continue;
+            };
+            let state = self.state.get(i).copied().unwrap_or(OPEN);
+            let escalated = self.escalated.get(i).copied().unwrap_or(NO_MONTH);
+            if state == CLOSED || closing.contains(&i) {
+                issues.push(named(IssueCode::OutcomeAlreadyRecorded));
+            } else if state != ESCALATED || escalated > now {
+                issues.push(named(IssueCode::CaseNotEscalated));
+            } else {
+                closing.insert(i);
+            }
+            if issues.len() >= super::MAX_ISSUES {
+                break;
+            }
+        }
+        if !issues.is_empty() {
+            return Err(Error::Invalid { document: "outcomes", issues });
+        }
+        for i in &closing {
+            if let Some(state) = self.state.get_mut(*i) {
+                *state = CLOSED;
+            }
+        }
+        Ok(closing.len())
     }
 
     /// The cases of a ledger, with members and items given as indices (`member_index`,

@@ -33,7 +33,7 @@ pub(super) struct Work {
 
 impl Work {
     /// Reads a member's dense codes, `code(item)` for each of `items` items, knowing from the
-    /// block's pass whether any is adverse, whether any is missing and whether any is concluded.
+    /// chunk's pass whether any is adverse, whether any is missing and whether any is concluded.
     pub(super) fn read(
         &mut self,
         rules: &Rules,

@@ -48,7 +48,7 @@ mod scan;
 mod tests;
 
 pub(crate) use cases::CaseRow;
-pub use cases::{CLOSED, CaseTable, ESCALATED, NO_MONTH, OPEN, REMEDIED};
+pub use cases::{CLOSED, CaseTable, ESCALATED, NO_MONTH, OPEN, Outcomes, REMEDIED};
 pub use roster::{RosterData, code, sparse};
 pub use rules::{ItemRule, Rules, role_bit};
 

@@ -136,6 +136,7 @@ proptest! {
         complete in any::<bool>(),
         modes in proptest::collection::vec(0u8..12, 6 * 5),
         draws in proptest::collection::vec(any::<u8>(), 6 * 5 * 16),
+        closes in proptest::collection::vec(any::<bool>(), 6 * 5),
     ) {
         let knobs = Knobs { windows, serious, exemplary, breadth, recurrence, pending_inspect, complete };
         let catalogue = Catalogue::central_2020().unwrap();
@@ -175,8 +176,32 @@ proptest! {
                     status: ReviewStatus::Final, answers, notes: None,
                 });
             }
+            // Inspection outcomes this month on some members' escalated cases.
+            let mut outcomes = Vec::new();
+            let mut named = (Vec::new(), Vec::new(), Vec::new());
+            for i in 0..table.len() {
+                let m = table.member[i] as usize;
+                // (The evaluator takes outcomes only for members counted in the month, see
+                // `CaseTable::record_outcomes`.)
+                let counted = roster.member_unit[m] != super::NONE;
+                if closes[t * 5 + m] && counted && table.state[i] == super::ESCALATED {
+                    outcomes.push(crate::OutcomeRecord {
+                        member: roster.member_ids[m].clone(),
+                        item: rules.codes[usize::from(table.item[i])].clone(),
+                        opened: Month::from_index(table.opened[i]).unwrap(),
+                        outcome: crate::Outcome {
+                            month, decision: crate::Decision::Reminder, form: None, note: None,
+                        },
+                    });
+                    named.0.push(table.member[i]);
+                    named.1.push(table.item[i]);
+                    named.2.push(table.opened[i]);
+                }
+            }
+            let outcome_rows = super::Outcomes { member: &named.0, item: &named.1, opened: &named.2 };
+            prop_assert_eq!(table.record_outcomes(month, &outcome_rows).unwrap(), outcomes.len());
             // The evaluator.
-            let history = History { reviews: reviews.clone(), ..History::default() };
+            let history = History { reviews: reviews.clone(), outcomes, ..History::default() };
             let results = evaluator.replay(&mut ledger, &history, month, month, None).unwrap();
             // The register, dense and sparse, on one thread and two.
             let columns = roster.dense(&rules, &reviews).unwrap();
@@ -287,4 +312,90 @@ fn members_not_counted_keep_their_cases_and_are_noted() {
     assert_eq!(tally.notes.len(), 1);
     assert_eq!(tally.notes[0].code, "member_not_in_unit");
     assert_eq!(tally.verdicts.iter().filter(|v| **v == Verdict::Commend as u8).count(), 4);
+}
+
+#[test]
+fn outcomes_close_escalated_cases_and_locate_the_rest() {
+    let row = |item: u16, state: u8, escalated: i32| super::cases::CaseRow {
+        item,
+        opened: 24240,
+        deadline: 24241,
+        state,
+        escalated,
+        remedied: super::NO_MONTH,
+    };
+    let mut cases = CaseTable::new();
+    cases.push(0, row(0, super::ESCALATED, 24241));
+    cases.push(0, row(1, super::OPEN, super::NO_MONTH));
+    cases.push(2, row(0, super::CLOSED, 24241));
+    cases.push(2, row(3, super::ESCALATED, 24243));
+    let month = Month::from_index(24242).unwrap();
+    let before = cases.clone();
+    // An unknown case, an open one, a closed one, one escalated after the month, one named twice.
+    let (member, item, opened) = ([0, 0, 1, 2, 2, 0], [0, 1, 0, 0, 3, 0], [24240; 6]);
+    let err = cases.record_outcomes(month, &super::Outcomes { member: &member, item: &item, opened: &opened });
+    let crate::Error::Invalid { document, issues } = err.unwrap_err() else { panic!("not invalid") };
+    assert_eq!(document, "outcomes");
+    let found: Vec<(String, String)> = issues.iter().map(|i| (i.code.clone(), i.path.to_string())).collect();
+    assert_eq!(
+        found,
+        [
+            ("case_not_escalated", "outcomes[1]"),
+            ("unknown_case", "outcomes[2]"),
+            ("outcome_already_recorded", "outcomes[3]"),
+            ("case_not_escalated", "outcomes[4]"),
+            ("outcome_already_recorded", "outcomes[5]"),
+        ]
+        .map(|(c, p)| (c.to_owned(), p.to_owned()))
+    );
+    assert_eq!(cases, before, "nothing recorded");
+    let ok = cases.record_outcomes(month, &super::Outcomes { member: &[0], item: &[0], opened: &[24240] }).unwrap();
+    assert_eq!(ok, 1);
+    assert_eq!(cases.states(), [1, 0, 1, 2]);
+    let short = cases.record_outcomes(month, &super::Outcomes { member: &[0, 1], item: &[0], opened: &[24240] });
+    assert!(matches!(short, Err(crate::Error::Invalid { .. })));
+}
+
+/// A district's two synthetic months (over 6,000 members: whole chunks of the dense pass, and
+/// partial ones where the threads' ranges end), a fifth of the members with findings, through the evaluator and through the register, dense and sparse, on one thread
+/// and three: the same verdict for every member, the same cases.
+#[test]
+fn a_district_month_equals_the_evaluator_member_by_member() {
+    let org = crate::synthetic::organisation(crate::synthetic::Scale::District, 7);
+    let catalogue = crate::synthetic::local_catalogue(&Catalogue::central_2020().unwrap());
+    let policy = Policy::default_2020().unwrap();
+    let evaluator = Evaluator::new(&catalogue, &policy, &org).unwrap();
+    let rules = Rules::new(&evaluator);
+    let rates = crate::synthetic::Rates { member_with_finding: 0.2, ..crate::synthetic::Rates::default() };
+    let mut ledger = Ledger::new();
+    let mut table = CaseTable::new();
+    let first: Month = "2020-09".parse().unwrap();
+    for month in first.through(first.plus(1)) {
+        let batch = crate::synthetic::reviews(&org, &catalogue, month, 7, rates);
+        let history = History { reviews: batch.reviews.clone(), ..History::default() };
+        let results = evaluator.replay(&mut ledger, &history, month, month, None).unwrap();
+        let roster = RosterData::new(&org, month);
+        let columns = roster.dense(&rules, &batch.reviews).unwrap();
+        let slices: Vec<&[u8]> = columns.iter().map(Vec::as_slice).collect();
+        let (em, ei, ec) = sparse(&slices);
+        let tally = evaluate(&rules, &roster.roster(), month, &Sheet::Dense(slices.clone()), &table, 1).unwrap();
+        assert!(tally.verdicts.len() > 6000, "{} members", tally.verdicts.len());
+        for (sheet, threads) in
+            [(Sheet::Dense(slices.clone()), 3), (Sheet::Sparse { member: &em, item: &ei, code: &ec }, 1)]
+        {
+            assert_eq!(evaluate(&rules, &roster.roster(), month, &sheet, &table, threads).unwrap(), tally);
+        }
+        let mut differ = 0;
+        for result in &results[0].results {
+            let m = roster.member_ids.iter().position(|id| *id == result.member).unwrap();
+            differ += usize::from(tally.verdicts[m] != result.verdict as u8);
+        }
+        assert_eq!(differ, 0, "members whose verdict differs in {month}");
+        assert_eq!(tally.verdicts.iter().filter(|v| **v != super::ABSENT).count(), results[0].results.len());
+        let ids = |m: u32| roster.member_ids[m as usize].clone();
+        let codes = |p: u16| rules.codes[p as usize].clone();
+        assert_eq!(tally.cases.len() + tally.retired.len(), ledger.cases().len());
+        let _ = tally.cases.to_cases(ids, codes);
+        table = tally.cases;
+    }
 }

@@ -19,6 +19,18 @@ pub const PENDING_CASE: f64 = 0.001;
 /// Share of members with two cases on one item remedied within the recurrence window (a third
 /// finding on that item is a relapse).
 pub const REMEDIED_TWICE: f64 = 0.005;
+/// Share of carried open cases whose item the cell concludes clean (remedied) the next month; of
+/// the rest, [`AGAIN`] adverse again and the others not concluded. With 5% of members finding
+/// shortcomings each month, this keeps about 1% of members with an open case carried from an
+/// earlier month, month after month (the year replay checks the shares it ends with).
+pub const REMEDY: f64 = 0.9;
+/// Share of carried open cases whose item is concluded adverse again the next month.
+pub const AGAIN: f64 = 0.06;
+/// Chance that an item with two remedied cases within the recurrence window is found again in a
+/// month (a relapse); with one remedied case, [`RELAPSE_ONCE`].
+pub const RELAPSE_TWICE: f64 = 0.3;
+/// Chance that an item with one remedied case within the recurrence window is found again.
+pub const RELAPSE_ONCE: f64 = 0.02;
 /// Share of members whose review lacks some conclusions.
 pub const INCOMPLETE: f64 = 0.001;
 /// Share of members with no review at all.
@@ -70,9 +82,10 @@ pub fn cases(rules: &Rules, roster: &Roster<'_>, month: Month, seed: u64) -> Cas
 /// `columns` (resized and overwritten, so that a year can reuse one buffer).
 ///
 /// Every applicable item is concluded clean except: `rates.member_with_finding` of the members get
-/// one to three shortcomings (48% manifestations, 48% exemplary items, 4% prohibitions); a member
-/// with a remedied-twice case finds its item again with probability 0.3, one with an open case has
-/// its item clean (0.5), adverse again (0.35) or not concluded (0.15); 0.2% of exemplary items are
+/// one to three shortcomings (48% manifestations, 48% exemplary items, 4% prohibitions); an item
+/// with two remedied cases is found again with probability [`RELAPSE_TWICE`], one with one remedied
+/// case [`RELAPSE_ONCE`]; an item with an open case is concluded clean ([`REMEDY`]), adverse again
+/// ([`AGAIN`]) or not at all (the rest); 0.2% of exemplary items are
 /// not applicable; [`INCOMPLETE`] of the reviews lack a few conclusions and [`NO_REVIEW`] of the
 /// members have none. Members not counted this month get [`MISSING`] everywhere.
 pub fn cells(
@@ -153,20 +166,58 @@ pub fn cells(
             match *state {
                 OPEN => {
                     let x = to_unit(rng.next_u64());
-                    let code = if x < 0.5 {
+                    let code = if x < REMEDY {
                         CLEAN
-                    } else if x < 0.85 {
+                    } else if x < REMEDY + AGAIN {
                         ADVERSE
                     } else {
                         MISSING
                     };
                     set(columns, p, m, code);
                 }
-                REMEDIED if rng.chance(0.3) => set(columns, p, m, ADVERSE),
+                REMEDIED => {
+                    let remedied = (first..case)
+                        .filter(|d| cases.item.get(*d) == Some(item) && cases.state.get(*d) == Some(&REMEDIED))
+                        .count();
+                    if rng.chance(if remedied >= 2 { RELAPSE_TWICE } else { RELAPSE_ONCE }) {
+                        set(columns, p, m, ADVERSE);
+                    }
+                }
                 _ => {}
             }
         }
     }
+}
+
+/// Share of the cases waiting for an inspection outcome that get one in a given month (so an
+/// inspection takes two months on average).
+pub const DECIDED: f64 = 0.5;
+
+/// The inspection outcomes decided in `month` on the escalated cases of `cases` (escalated before
+/// `month`, members counted in `roster`): [`DECIDED`] of them, each drawn from its member's
+/// stream. Columns for [`CaseTable::record_outcomes`]: members, items, months opened.
+pub fn outcomes(roster: &Roster<'_>, cases: &CaseTable, month: Month, seed: u64) -> (Vec<u32>, Vec<u16>, Vec<i32>) {
+    let now = month.index();
+    let mut out = (Vec::new(), Vec::new(), Vec::new());
+    for (i, state) in cases.state.iter().enumerate() {
+        let (Some(&member), Some(&item), Some(&opened), Some(&escalated)) =
+            (cases.member.get(i), cases.item.get(i), cases.opened.get(i), cases.escalated.get(i))
+        else {
+            continue;
+        };
+        let counted = usize::try_from(member).ok().and_then(|m| roster.member_unit.get(m)).is_some_and(|u| *u != NONE);
+        if *state != ESCALATED || escalated >= now || !counted {
+            continue;
+        }
+        let stream = u64::from(item) << 32 | u64::from(opened.unsigned_abs());
+        let mut rng = member_rng(seed ^ 0x6f75_7463 ^ stream, month, usize::try_from(member).unwrap_or(0));
+        if rng.chance(DECIDED) {
+            out.0.push(member);
+            out.1.push(item);
+            out.2.push(opened);
+        }
+    }
+    out
 }
 
 fn positions(rules: &Rules, keep: impl Fn(ItemKind) -> bool) -> Vec<u16> {
