@@ -664,6 +664,29 @@ fn case_table(obj: Option<&Bound<'_, PyAny>>) -> Result<CaseTable, Failure> {
     Ok(table)
 }
 
+/// `outcomes`: a dict of `outcome_member`, `outcome_item`, `outcome_opened` arrays, the inspection
+/// outcomes decided in `month`, recorded on the carried cases before the month is evaluated.
+fn record_outcomes(cases: &mut CaseTable, month: Month, obj: &Bound<'_, PyAny>) -> Result<(), Failure> {
+    const NAME: &str = "outcomes";
+    let Ok(dict) = obj.cast::<PyDict>() else {
+        return Err(Failure::Core(wrong_type(
+            NAME,
+            "a dict of `outcome_member`, `outcome_item`, `outcome_opened` arrays, or None",
+            "một dict gồm các mảng `outcome_member`, `outcome_item`, `outcome_opened`, hoặc None",
+            obj,
+        )));
+    };
+    let member =
+        dict_column::<UInt32Type>(NAME, dict, "outcome_member")?.ok_or_else(|| missing_key(NAME, "outcome_member"))?;
+    let item =
+        dict_column::<UInt16Type>(NAME, dict, "outcome_item")?.ok_or_else(|| missing_key(NAME, "outcome_item"))?;
+    let opened =
+        dict_column::<Int32Type>(NAME, dict, "outcome_opened")?.ok_or_else(|| missing_key(NAME, "outcome_opened"))?;
+    let rows = register::Outcomes { member: member.values(), item: item.values(), opened: opened.values() };
+    cases.record_outcomes(month, &rows)?;
+    Ok(())
+}
+
 /// A month given as `"2020-09"` or as its index (`year * 12 + month - 1`).
 fn month_of(obj: &Bound<'_, PyAny>) -> Result<Month, Error> {
     if obj.cast::<PyString>().is_ok() {
@@ -921,7 +944,7 @@ impl PyRegisterCore {
     /// `entry_item`, `entry_code` arrays or a table of `member`, `item`, `code`; exactly one of the
     /// two. `cases`: a dict of `case_*` arrays. Returns `month`, `verdicts`, `units`, `items`,
     /// `opened`, `remedied`, `escalated`, `cases`, `retired`, `notes`.
-    #[pyo3(signature = (month, unit_parent, member_unit, member_roles, *, cells=None, entries=None, cases=None, threads=None))]
+    #[pyo3(signature = (month, unit_parent, member_unit, member_roles, *, cells=None, entries=None, cases=None, threads=None, outcomes=None))]
     #[allow(clippy::too_many_arguments, reason = "the Python signature")]
     fn evaluate<'py>(
         &self,
@@ -934,9 +957,11 @@ impl PyRegisterCore {
         entries: Option<&Bound<'py, PyAny>>,
         cases: Option<&Bound<'py, PyAny>>,
         threads: Option<&Bound<'py, PyAny>>,
+        outcomes: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let given = |obj: Option<&Bound<'py, PyAny>>| obj.filter(|o| !o.is_none()).cloned();
         let (cells, entries, cases, threads) = (given(cells), given(entries), given(cases), given(threads));
+        let outcomes = given(outcomes);
         let rules = &*self.rules;
         let read = || -> Result<_, Failure> {
             let month = month_of(month)?;
@@ -963,7 +988,10 @@ impl PyRegisterCore {
                     return Err(Failure::Core(argument("cells", en.to_owned(), vi.to_owned())));
                 }
             };
-            let cases = case_table(cases.as_ref())?;
+            let mut cases = case_table(cases.as_ref())?;
+            if let Some(outcomes) = &outcomes {
+                record_outcomes(&mut cases, month, outcomes)?;
+            }
             Ok((month, threads, unit_parent, member_unit, member_roles, sheet, cases))
         };
         let (month, threads, unit_parent, member_unit, member_roles, cells, cases) =

@@ -380,6 +380,44 @@ def test_carrying_cases_into_the_next_month(register: soisua.Register, dense: Di
     _same(result, _run(register, october, cases={k: pa.array(v) for k, v in september["cases"].items()}))
 
 
+def test_inspection_outcomes_close_escalated_cases(register: soisua.Register, dense: Dict[str, Any]) -> None:
+    september = _run(register, dense)
+    cases = september["cases"]
+    escalated = np.flatnonzero(cases["case_state"] == STATE_INDEX["escalated"])
+    assert len(escalated) > 2
+    october = register.synthetic("district", month="2020-10")
+    without = _run(register, october, cases=cases)
+    decided = {
+        "outcome_member": cases["case_member"][escalated],
+        "outcome_item": cases["case_item"][escalated],
+        "outcome_opened": cases["case_opened"][escalated],
+    }
+    result = _run(register, october, cases=cases, outcomes=decided)
+    # Closed before October is evaluated: none of those cases keeps its member at help or inspect.
+    after = result["cases"]
+    keys = set(zip(decided["outcome_member"].tolist(), decided["outcome_item"].tolist(), decided["outcome_opened"].tolist()))
+    for table in (after, result["retired"]):
+        for member, item, opened, state in zip(
+            table["case_member"].tolist(), table["case_item"].tolist(), table["case_opened"].tolist(), table["case_state"].tolist()
+        ):
+            if (member, item, opened) in keys:
+                assert state == STATE_INDEX["closed"]
+    better = int((result["verdicts"] < without["verdicts"]).sum())
+    worse = int((result["verdicts"] > without["verdicts"]).sum())
+    assert better > 0 and worse == 0
+    # A case not escalated (or unknown) is located, and nothing is recorded.
+    open_case = int(np.flatnonzero(cases["case_state"] == STATE_INDEX["open"])[0])
+    bad = {k: np.append(v, [cases[k.replace("outcome", "case")][open_case]]) for k, v in decided.items()}
+    with pytest.raises(soisua.InvalidDocumentError) as caught:
+        _run(register, october, cases=cases, outcomes=bad)
+    issue = caught.value.issues[0]
+    assert issue["code"] == "case_not_escalated" and issue["path"] == ["outcomes", len(escalated)]
+    with pytest.raises(soisua.InvalidArgumentError, match="outcome_item"):
+        _run(register, october, cases=cases, outcomes={**decided, "outcome_item": decided["outcome_item"].astype(np.int64)})
+    with pytest.raises(soisua.InvalidArgumentError, match="outcomes"):
+        _run(register, october, cases=cases, outcomes=[1, 2])
+
+
 # ---------------------------------------------------------------------------------------------
 # Errors
 

@@ -371,6 +371,7 @@ class RegisterCore:
         entries: Any = None,
         cases: Optional[Dict[str, Any]] = None,
         threads: Optional[int] = None,
+        outcomes: Optional[Dict[str, Any]] = None,
     ) -> Dict[str, Any]: ...
 
 def parse_period(text: str) -> Dict[str, Any]: ...

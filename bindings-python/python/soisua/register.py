@@ -71,8 +71,12 @@ _DTYPES: Dict[str, str] = {
     "case_state": "uint8",
     "case_escalated": "int32",
     "case_remedied": "int32",
+    "outcome_member": "uint32",
+    "outcome_item": "uint16",
+    "outcome_opened": "int32",
 }
 _ENTRY_KEYS = ("entry_member", "entry_item", "entry_code")
+_OUTCOME_KEYS = ("outcome_member", "outcome_item", "outcome_opened")
 _CASE_KEYS = (
     "case_member",
     "case_item",
@@ -360,6 +364,7 @@ class Register:
         entries: Any = None,
         cases: Optional[Mapping[str, Any]] = None,
         threads: int = 1,
+        outcomes: Optional[Mapping[str, Any]] = None,
     ) -> MonthTally:
         """Evaluates a month for every member: verdicts, counts per unit rolled up, the cases after it.
 
@@ -381,6 +386,13 @@ class Register:
         ``cases``: the cases carried in, a dict of ``case_*`` arrays (a previous result's
         ``cases``; other keys ignored, ``case_remedied`` may be left out), or ``None`` for none.
         ``threads``: how many threads share the members (the GIL is released meanwhile).
+        ``outcomes``: inspection outcomes decided this month, a dict of ``outcome_member``
+        (``uint32``), ``outcome_item`` (``uint16``) and ``outcome_opened`` (``int32``, the case's
+        month opened) arrays naming carried cases: each must be escalated (in this month or
+        earlier) and is closed before the month is evaluated, so it no longer keeps its member at
+        help or inspect. A case that is not there, not escalated, or already closed is an
+        :class:`~soisua.InvalidDocumentError` located at ``["outcomes", <row>]``, and nothing is
+        recorded.
 
         Nothing large is copied: NumPy arrays are viewed as Arrow arrays, tables are read in place
         (a table column in several chunks is joined into one, a copy), and the results view the
@@ -437,6 +449,16 @@ class Register:
                 f"phải là một dict gồm các mảng `case_*` (`cases` của một kết quả) hoặc None, "
                 f"không phải `{_type_name(cases)}`",
             )
+        if outcomes is None:
+            decided = None
+        elif isinstance(outcomes, Mapping):
+            decided = _columns("outcomes", outcomes, _OUTCOME_KEYS)
+        else:
+            raise _argument(
+                "outcomes",
+                f"must be a dict of `outcome_*` arrays or None, not `{_type_name(outcomes)}`",
+                f"phải là một dict gồm các mảng `outcome_*` hoặc None, không phải `{_type_name(outcomes)}`",
+            )
         result = self._core.evaluate(
             _index(month),
             parent,
@@ -446,6 +468,7 @@ class Register:
             entries=sparse,
             cases=carried,
             threads=_index(threads),
+            outcomes=decided,
         )
         return cast(MonthTally, result)
 
