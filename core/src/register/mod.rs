@@ -65,6 +65,12 @@ pub const ADVERSE: u8 = 4;
 pub const NONE: u32 = u32::MAX;
 /// The verdict byte of a member not counted this month.
 pub const ABSENT: u8 = u8::MAX;
+/// The fewest members worth a thread of their own (in unit tests, one: so that the property tests
+/// split their few members between threads).
+#[cfg(not(test))]
+const MEMBERS_PER_THREAD: usize = 16_384;
+#[cfg(test)]
+const MEMBERS_PER_THREAD: usize = 1;
 /// At most this many findings are listed per pass (the first ones; the rest are alike).
 const MAX_ISSUES: usize = 100;
 
@@ -152,7 +158,8 @@ pub(crate) struct Input<'a> {
 
 /// Evaluates a month: every member's verdict, the cases after it, the counts rolled up the tree.
 /// `threads` splits the members into that many ranges evaluated side by side (1: on the calling
-/// thread).
+/// thread; fewer when there are less than 16,384 members per thread, since starting a thread
+/// would cost more than it saves; the result is the same on any number).
 ///
 /// Errors: [`Error::Invalid`] (document `register`) with located findings when the columns do not
 /// fit together (lengths, indices past the end, a unit listed before its parent, sparse rows or
@@ -188,6 +195,9 @@ pub fn evaluate(
     };
     let members = roster.member_unit.len();
     let mut verdicts = vec![ABSENT; members];
+    // A thread costs tens of microseconds to start: small months run on fewer threads (the
+    // result is the same on any number).
+    let threads = threads.min(members.div_ceil(MEMBERS_PER_THREAD)).max(1);
     let per = members.div_ceil(threads).max(1);
     let parts: Vec<scan::Part> = if threads == 1 || members <= per {
         vec![scan::Pass::run(&input, 0, &mut verdicts)]
