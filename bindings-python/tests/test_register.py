@@ -382,21 +382,22 @@ def test_carrying_cases_into_the_next_month(register: soisua.Register, dense: Di
 
 def test_inspection_outcomes_close_escalated_cases(register: soisua.Register, dense: Dict[str, Any]) -> None:
     september = _run(register, dense)
-    cases = september["cases"]
+    cases: Dict[str, Any] = dict(september["cases"])
     escalated = np.flatnonzero(cases["case_state"] == STATE_INDEX["escalated"])
     assert len(escalated) > 2
     october = register.synthetic("district", month="2020-10")
     without = _run(register, october, cases=cases)
-    decided = {
+    decided: Dict[str, Any] = {
         "outcome_member": cases["case_member"][escalated],
         "outcome_item": cases["case_item"][escalated],
         "outcome_opened": cases["case_opened"][escalated],
     }
     result = _run(register, october, cases=cases, outcomes=decided)
     # Closed before October is evaluated: none of those cases keeps its member at help or inspect.
-    after = result["cases"]
+    after: Dict[str, Any] = dict(result["cases"])
     keys = set(zip(decided["outcome_member"].tolist(), decided["outcome_item"].tolist(), decided["outcome_opened"].tolist()))
-    for table in (after, result["retired"]):
+    retired: Dict[str, Any] = dict(result["retired"])
+    for table in (after, retired):
         for member, item, opened, state in zip(
             table["case_member"].tolist(), table["case_item"].tolist(), table["case_opened"].tolist(), table["case_state"].tolist()
         ):
