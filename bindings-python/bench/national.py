@@ -217,8 +217,8 @@ def summary(scale: str, form: str, data: Dict[str, Any]) -> None:
 def load_peers() -> Tuple[Optional[types.ModuleType], Optional[str]]:
     """bench/peers.py, and why DuckDB cannot run (None when it can).
 
-    peers.py imports duckdb at its top; where duckdb is missing, a placeholder lets the NumPy and
-    Polars peers run (DuckDB is then reported as skipped).
+    peers.py imports duckdb only when the DuckDB peer runs: where duckdb is missing, the NumPy and
+    Polars peers run and DuckDB is reported as skipped.
     """
     path = HERE / "peers.py"
     if not path.exists():
@@ -228,8 +228,6 @@ def load_peers() -> Tuple[Optional[types.ModuleType], Optional[str]]:
         import duckdb  # noqa: F401
     except ImportError as error:
         duckdb_missing = f"duckdb cannot be imported ({error})"
-        placeholder = types.ModuleType("duckdb")
-        sys.modules.setdefault("duckdb", placeholder)
     spec = importlib.util.spec_from_file_location("peers", path)
     if spec is None or spec.loader is None:
         return None, f"{path} cannot be loaded"

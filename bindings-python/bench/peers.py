@@ -35,7 +35,6 @@ from __future__ import annotations
 
 from typing import Any, Counter, Dict, List, Mapping, Optional, Sequence, Tuple, TypedDict
 
-import duckdb
 import numpy as np
 import numpy.typing as npt
 import polars as pl
@@ -767,7 +766,11 @@ def _duckdb_dense_entries(n_items: int) -> str:
 
 
 def duckdb_month(data: Data, threads: Optional[int] = None) -> Result:
-    """The month in DuckDB SQL over Arrow views of the arrays (``threads`` sets ``SET threads``)."""
+    """The month in DuckDB SQL over Arrow views of the arrays (``threads`` sets ``SET threads``).
+
+    duckdb is imported here, so that the other peers run where it is not installed."""
+    import duckdb
+
     mo = _Month(data)
     con = duckdb.connect()
     try:
