@@ -61,8 +61,9 @@ impl<'i, 'a> Pass<'i, 'a> {
     }
 
     /// The dense pass, [`BLOCK`] members at a time: each item's column is read for the block's
-    /// members and folded into three bytes per member (any bit, least code, bad bits); then runs of
-    /// clean members with no case are counted together, and the others are looked at one by one.
+    /// members and folded into three bytes per member (any bit, least code, bad bits); then, [`LANES`]
+    /// members at a time, a chunk of clean members with no case is counted as a run, and the
+    /// members of any other chunk are looked at one by one.
     fn dense(&mut self, columns: &[&[u8]], verdicts: &mut [u8]) {
         let forbid: Vec<u8> = self.input.rules.items.iter().map(|r| forbidden_bits(r.kind)).collect();
         let mut folded = Folded::default();
@@ -75,13 +76,7 @@ impl<'i, 'a> Pass<'i, 'a> {
                 let at = start + k;
                 let lanes = k..k + chunk.len();
                 let clean = lanes.clone().all(|j| folded.clean(j));
-                let next_case = self
-                    .input
-                    .cases
-                    .member
-                    .get(self.case)
-                    .map_or(usize::MAX, |m| usize::try_from(*m).unwrap_or(usize::MAX));
-                if clean && next_case >= at + chunk.len() {
+                if clean && self.next_case() >= at + chunk.len() {
                     self.clean_run(from + k, chunk);
                 } else {
                     for (j, verdict) in lanes.zip(chunk.iter_mut()) {
@@ -133,8 +128,8 @@ impl<'i, 'a> Pass<'i, 'a> {
         verdict as u8
     }
 
-    /// Members `from .. from + verdicts.len()` (relative to the pass), none with a sparse row or
-    /// a case: commended.
+    /// Members `from .. from + verdicts.len()` (relative to the pass), all clean (no sparse row; in
+    /// the dense pass, every item concluded and nothing adverse) and none with a case: commended.
     fn clean_run(&mut self, from: usize, verdicts: &mut [u8]) {
         let first = self.lo + from;
         let unit = self.input.roster.member_unit.get(first..first + verdicts.len()).unwrap_or(&[]);
@@ -258,7 +253,13 @@ impl<'i, 'a> Pass<'i, 'a> {
 
     #[inline]
     fn has_cases(&self, m: usize) -> bool {
-        self.input.cases.member.get(self.case).is_some_and(|x| usize::try_from(*x).is_ok_and(|x| x == m))
+        self.next_case() == m
+    }
+
+    /// The member of the next carried case to look at (`usize::MAX` when there is none).
+    #[inline]
+    fn next_case(&self) -> usize {
+        self.input.cases.member.get(self.case).map_or(usize::MAX, |m| usize::try_from(*m).unwrap_or(usize::MAX))
     }
 
     /// Whether the member has a carried case that still counts against them (open, or escalated
