@@ -95,7 +95,7 @@ struct Operation {
 #[wasm_bindgen(unchecked_return_type = "OperationInfo[]")]
 pub fn operations() -> Result<JsValue, JsValue> {
     let list: Vec<Operation> =
-        soisua::api::OPERATIONS.iter().map(|&(name, description)| Operation { name, description }).collect();
+        soisua::api::operations().map(|&(name, description)| Operation { name, description }).collect();
     to_js(&list).or_throw()
 }
 

@@ -17,25 +17,33 @@
 //! # Ok::<(), soisua::Error>(())
 //! ```
 
+pub mod accountability;
 pub mod api;
 pub mod case;
 pub mod catalogue;
+pub mod dialogue;
 pub mod discipline;
+pub mod emulation;
 pub mod error;
 pub mod evaluation;
+pub mod household;
 mod json;
+pub mod meeting;
 mod message;
 pub mod org;
 pub mod path;
 pub mod period;
+pub mod petition;
 pub mod policy;
 pub mod publication;
+pub mod rating;
 pub mod register;
 pub mod report;
 pub mod review;
 pub mod scenario;
 pub mod schema;
 pub mod synthetic;
+pub mod target;
 pub mod text;
 pub mod verdict;
 pub mod visibility;

@@ -302,6 +302,22 @@ issue_codes! {
     SupervisionNotAdverse => "supervision_not_adverse", Error,
         "kết luận giám sát `{finding}` không phải là thiếu sót",
         "the supervision finding `{finding}` is not a shortcoming";
+
+    // ---- cell meetings ----
+
+    // ---- petitions ----
+
+    // ---- dialogues ----
+
+    // ---- household follow-up ----
+
+    // ---- accountability ----
+
+    // ---- emulation ----
+
+    // ---- term targets ----
+
+    // ---- quality ratings ----
 }
 
 /// The Vietnamese and English messages of a code with its parameters.

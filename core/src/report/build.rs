@@ -97,7 +97,11 @@ pub(crate) fn label(unit: &Unit) -> UnitLabel {
 /// The row and type of organisation a unit's member-months count under in `month`, as the tree
 /// stood on the month's last day.
 fn place(org: &OrgIndex<'_>, unit: &str, scope: Option<&str>, month: Month) -> Placement {
-    let day = month.last_day();
+    place_on(org, unit, scope, month.last_day())
+}
+
+/// [`place`] on a given day (the last day of a quarter, a year or a term).
+pub(crate) fn place_on(org: &OrgIndex<'_>, unit: &str, scope: Option<&str>, day: chrono::NaiveDate) -> Placement {
     let org_type = org.unit(unit)?.org_type.clone();
     let mut chain: Vec<&str> = vec![unit];
     let limit = org.organisation().units.len() + 1;

@@ -53,15 +53,17 @@ use serde::{Deserialize, Serialize};
 use crate::{Error, Month, UnitKind};
 
 mod build;
-pub(crate) use build::label;
+pub(crate) use build::{label, place_on};
 mod export;
 mod figures;
+mod rollup;
 mod template;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 
 pub use export::{CSV_HEADER, to_csv, to_html, to_markdown};
 pub use figures::{Comparison, Delta, Figures, compare};
+pub use rollup::{Rollup, RollupRow, Tally, add_counts};
 pub use template::{
     Cell, Column, Document, Override, RenderOptions, Section, SectionKind, Table, TableRow, TemplateRow, Templates,
     render,

@@ -17,6 +17,15 @@
 
 use serde_json::{Value, json};
 
+mod accountability;
+mod dialogue;
+mod emulation;
+mod household;
+mod meeting;
+mod petition;
+mod rating;
+mod target;
+
 use crate::discipline::{DisciplineForm, Subject};
 use crate::report::{Report, Templates, UnitLabel};
 use crate::scenario::Scenario;
@@ -81,6 +90,21 @@ pub const OPERATIONS: &[(&str, &str)] = &[
         "a synthetic unit's year: monthly, quarterly, yearly totals: {seed, year, scope?, catalogue?}",
     ),
 ];
+
+/// Every operation [`call`] accepts, with a one-line description each: [`OPERATIONS`] and those on
+/// the committee office's other records.
+pub fn operations() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    OPERATIONS
+        .iter()
+        .chain(meeting::OPERATIONS)
+        .chain(petition::OPERATIONS)
+        .chain(dialogue::OPERATIONS)
+        .chain(household::OPERATIONS)
+        .chain(accountability::OPERATIONS)
+        .chain(emulation::OPERATIONS)
+        .chain(target::OPERATIONS)
+        .chain(rating::OPERATIONS)
+}
 
 /// Runs one operation on a JSON input and returns the JSON answer: `{"ok": result}` on success,
 /// `{"error": {"code", "message_en", "message_vi", "location"?, "issues"?}}` on failure (`issues`
@@ -342,7 +366,24 @@ fn dispatch_reports(op: &str, input: &Input) -> Result<Value, Error> {
         }
         "visibility.redact" => redact(input),
         "synthetic.year_reports" => year_reports(input),
-        _ => Err(Error::Unknown { what: "operation", what_vi: "thao tác", name: op.chars().take(60).collect() }),
+        _ => dispatch_office(op, input),
+    }
+}
+
+/// The committee office's other records: meetings, petitions, dialogues, households,
+/// accountability, emulation, term targets and quality ratings (one module per area).
+fn dispatch_office(op: &str, input: &Input) -> Result<Value, Error> {
+    let answer = meeting::dispatch(op, input)
+        .or_else(|| petition::dispatch(op, input))
+        .or_else(|| dialogue::dispatch(op, input))
+        .or_else(|| household::dispatch(op, input))
+        .or_else(|| accountability::dispatch(op, input))
+        .or_else(|| emulation::dispatch(op, input))
+        .or_else(|| target::dispatch(op, input))
+        .or_else(|| rating::dispatch(op, input));
+    match answer {
+        Some(answer) => answer,
+        None => Err(Error::Unknown { what: "operation", what_vi: "thao tác", name: op.chars().take(60).collect() }),
     }
 }
 
@@ -410,7 +451,7 @@ fn redact(input: &Input) -> Result<Value, Error> {
     Ok(redacted)
 }
 
-fn from<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, Error> {
+pub(crate) fn from<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, Error> {
     crate::json::nested("request", "value", value)
 }
 
@@ -483,7 +524,7 @@ fn year_reports(input: &Input) -> Result<Value, Error> {
 }
 
 /// The request's input object, read field by field with located errors.
-struct Input(serde_json::Map<String, Value>);
+pub(crate) struct Input(serde_json::Map<String, Value>);
 
 impl Input {
     fn new(value: Value) -> Result<Input, Error> {
@@ -494,22 +535,22 @@ impl Input {
         }
     }
 
-    fn optional_field(&self, name: &str) -> Option<Value> {
+    pub(crate) fn optional_field(&self, name: &str) -> Option<Value> {
         self.0.get(name).filter(|v| !v.is_null()).cloned()
     }
 
-    fn field(&self, name: &'static str) -> Result<Value, Error> {
+    pub(crate) fn field(&self, name: &'static str) -> Result<Value, Error> {
         self.optional_field(name).ok_or_else(|| argument(name, "is required", "là bắt buộc"))
     }
 
-    fn string(&self, name: &'static str) -> Result<String, Error> {
+    pub(crate) fn string(&self, name: &'static str) -> Result<String, Error> {
         match self.field(name)? {
             Value::String(s) => Ok(crate::nfc(&s).into_owned()),
             _ => Err(argument(name, "must be a string", "phải là một chuỗi")),
         }
     }
 
-    fn optional_string(&self, name: &'static str) -> Result<Option<String>, Error> {
+    pub(crate) fn optional_string(&self, name: &'static str) -> Result<Option<String>, Error> {
         match self.optional_field(name) {
             None => Ok(None),
             Some(Value::String(s)) => Ok(Some(crate::nfc(&s).into_owned())),
@@ -524,7 +565,7 @@ impl Input {
         }
     }
 
-    fn seed(&self) -> Result<u64, Error> {
+    pub(crate) fn seed(&self) -> Result<u64, Error> {
         match self.field("seed")? {
             Value::Number(n) => n.as_u64().ok_or_else(|| {
                 argument("seed", "must be a whole number from 0 to 2^64-1", "phải là số nguyên từ 0 đến 2^64-1")
@@ -533,19 +574,19 @@ impl Input {
         }
     }
 
-    fn catalogue(&self, name: &'static str) -> Result<Catalogue, Error> {
+    pub(crate) fn catalogue(&self, name: &'static str) -> Result<Catalogue, Error> {
         catalogue_from(self.field(name)?)
     }
 
-    fn optional_catalogue(&self, name: &'static str) -> Result<Option<Catalogue>, Error> {
+    pub(crate) fn optional_catalogue(&self, name: &'static str) -> Result<Option<Catalogue>, Error> {
         self.optional_field(name).map(catalogue_from).transpose()
     }
 
-    fn policy(&self, name: &'static str) -> Result<Policy, Error> {
+    pub(crate) fn policy(&self, name: &'static str) -> Result<Policy, Error> {
         crate::scenario::resolve_policy(name, &self.field(name)?)
     }
 
-    fn organisation(&self) -> Result<Organisation, Error> {
+    pub(crate) fn organisation(&self) -> Result<Organisation, Error> {
         Organisation::from_value(self.field("organisation")?)
     }
 }
@@ -579,11 +620,11 @@ pub(crate) fn embedded_catalogue(id: &str) -> Result<Catalogue, Error> {
     }
 }
 
-fn issues(found: &[Issue]) -> Result<Value, Error> {
+pub(crate) fn issues(found: &[Issue]) -> Result<Value, Error> {
     to_value(found)
 }
 
-fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Result<Value, Error> {
+pub(crate) fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Result<Value, Error> {
     serde_json::to_value(value).map_err(|e| Error::Argument {
         name: "output",
         detail: e.to_string(),
@@ -591,7 +632,7 @@ fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Result<Value, Error> {
     })
 }
 
-fn argument(name: &'static str, en: &str, vi: &str) -> Error {
+pub(crate) fn argument(name: &'static str, en: &str, vi: &str) -> Error {
     Error::Argument { name, detail: en.to_owned(), detail_vi: vi.to_owned() }
 }
 
@@ -617,7 +658,7 @@ mod tests {
 
     #[test]
     fn every_operation_is_listed_and_answers() {
-        for (op, _) in OPERATIONS {
+        for (op, _) in operations() {
             let answer = call(op, json!({}));
             let code = answer.pointer("/error/code").and_then(Value::as_str).unwrap_or("");
             assert_ne!(code, "unknown_name", "{op} is listed but not dispatched");

@@ -1,0 +1,15 @@
+//! Operations on household follow-up.
+
+use serde_json::Value;
+
+use super::Input;
+use crate::Error;
+
+/// The operations on household follow-up, with a one-line description each.
+pub(super) const OPERATIONS: &[(&str, &str)] = &[];
+
+/// Answers `op` if it is an operation on household follow-up.
+pub(super) fn dispatch(op: &str, input: &Input) -> Option<Result<Value, Error>> {
+    let _ = (op, input);
+    None
+}

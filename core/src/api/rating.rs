@@ -1,0 +1,15 @@
+//! Operations on quality ratings.
+
+use serde_json::Value;
+
+use super::Input;
+use crate::Error;
+
+/// The operations on quality ratings, with a one-line description each.
+pub(super) const OPERATIONS: &[(&str, &str)] = &[];
+
+/// Answers `op` if it is an operation on quality ratings.
+pub(super) fn dispatch(op: &str, input: &Input) -> Option<Result<Value, Error>> {
+    let _ = (op, input);
+    None
+}

@@ -1,0 +1,15 @@
+//! Operations on term targets.
+
+use serde_json::Value;
+
+use super::Input;
+use crate::Error;
+
+/// The operations on term targets, with a one-line description each.
+pub(super) const OPERATIONS: &[(&str, &str)] = &[];
+
+/// Answers `op` if it is an operation on term targets.
+pub(super) fn dispatch(op: &str, input: &Input) -> Option<Result<Value, Error>> {
+    let _ = (op, input);
+    None
+}

@@ -1,0 +1,1 @@
+//! Dialogues and household visits (*đối thoại, thăm hộ*): monthly plans and records, linked to petitions.
