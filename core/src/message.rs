@@ -316,6 +316,20 @@ issue_codes! {
     // ---- emulation ----
 
     // ---- term targets ----
+    /// A target sheet whose period is not a party term.
+    TargetTermNotTerm => "target_term_not_term", Error,
+        "kỳ `{period}` không phải là một nhiệm kỳ (YYYY-YYYY)", "the period `{period}` is not a term (YYYY-YYYY)";
+    /// A figure of a target that is negative or not a number.
+    TargetFigureInvalid => "target_figure_invalid", Error,
+        "số liệu `{field}` = {value} không hợp lệ: cần một số không âm",
+        "the figure `{field}` = {value} is not valid: a non-negative number is needed";
+    /// A percentage above 100.
+    TargetPercentOver100 => "target_percent_over_100", Warning,
+        "số liệu `{field}` = {value}% lớn hơn 100%", "the figure `{field}` = {value}% is above 100%";
+    /// A target the baseline already meets.
+    TargetMetAtBaseline => "target_met_at_baseline", Warning,
+        "chỉ tiêu `{code}`: số liệu đầu nhiệm kỳ {baseline} đã đạt chỉ tiêu {target}",
+        "the target `{code}` was already met at the start of the term ({baseline} against {target})";
 
     // ---- quality ratings ----
 }

@@ -523,6 +523,18 @@ fn year_reports(input: &Input) -> Result<Value, Error> {
     Ok(json!({ "members": org.members.len(), "units": org.units.len(), "reports": out }))
 }
 
+/// `<area>.merge`: the roll-ups at `reports` merged (disjoint coverage), for any area's tally.
+pub(crate) fn merge_rollups<T>(input: &Input, document: &'static str) -> Result<Value, Error>
+where
+    T: crate::report::Tally + serde::Serialize + serde::de::DeserializeOwned,
+{
+    let reports: Vec<crate::report::Rollup<T>> = crate::json::nested(document, "reports", input.field("reports")?)?;
+    match crate::report::Rollup::merge_all(&reports)? {
+        Some(merged) => to_value(&merged),
+        None => Err(argument("reports", "must not be empty", "không được để trống")),
+    }
+}
+
 /// The request's input object, read field by field with located errors.
 pub(crate) struct Input(serde_json::Map<String, Value>);
 

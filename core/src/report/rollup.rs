@@ -183,6 +183,15 @@ impl<T: Tally> Rollup<T> {
         Ok(merged)
     }
 
+    /// Merges a list of roll-ups in order (`None` for an empty list).
+    ///
+    /// Errors: those of [`Rollup::merge`].
+    pub fn merge_all(rollups: &[Rollup<T>]) -> Result<Option<Rollup<T>>, Error> {
+        let mut iter = rollups.iter();
+        let Some(first) = iter.next() else { return Ok(None) };
+        iter.try_fold(first.clone(), |merged, next| merged.merge(next)).map(Some)
+    }
+
     /// This unit's roll-up as one row of its parent's, ready to merge with its siblings'.
     ///
     /// Errors: `invalid_argument` for a roll-up of the whole organisation.
