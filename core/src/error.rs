@@ -181,7 +181,13 @@ fn document_vi(document: &str) -> &'static str {
         "history" => "của lịch sử",
         "register" => "của sổ đánh giá dạng cột",
         "cases" => "của danh sách trường hợp",
-        _ => "",
+        "target sheet" | "target sheets" => "của bảng chỉ tiêu nhiệm kỳ",
+        "target reports" => "của báo cáo chỉ tiêu nhiệm kỳ",
+        "rating scheme" => "của khung xếp loại",
+        "rating inputs" | "rating input" => "của điểm xếp loại",
+        "rating evidence" => "của căn cứ xếp loại",
+        "rating reports" => "của báo cáo xếp loại",
+        _ => "của tài liệu",
     }
 }
 

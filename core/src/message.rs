@@ -332,6 +332,39 @@ issue_codes! {
         "the target `{code}` was already met at the start of the term ({baseline} against {target})";
 
     // ---- quality ratings ----
+    /// A rating frame whose parts do not add up to 100 points.
+    RatingFrameTotal => "rating_frame_total", Error,
+        "các phần của khung điểm cộng lại {total} điểm, cần 100 và mỗi phần lớn hơn 0",
+        "the parts of the points frame add up to {total} points: 100 are needed, each part above 0";
+    /// Levels not from the highest to the lowest, or outside 0–100.
+    RatingLevelsOrder => "rating_levels_order", Error,
+        "mức `{level}` ({min_points} điểm) phải thấp hơn mức trước và trong khoảng 0–100",
+        "the level `{level}` ({min_points} points) must be below the level before it and within 0–100";
+    /// The lowest level does not start at 0 points.
+    RatingLevelsHole => "rating_levels_hole", Error,
+        "mức thấp nhất phải bắt đầu từ 0 điểm", "the lowest level must start at 0 points";
+    /// A cap names a level the scheme does not have.
+    RatingUnknownLevel => "rating_unknown_level", Error,
+        "không có mức `{level}`", "there is no level `{level}`";
+    /// A rating period that is not a quarter or a year.
+    RatingPeriodKind => "rating_period_kind", Error,
+        "kỳ xếp loại `{period}` phải là quý hoặc năm", "the rating period `{period}` must be a quarter or a year";
+    /// The rating scheme is not in force at the end of the period.
+    RatingSchemeNotInForce => "rating_scheme_not_in_force", Error,
+        "khung xếp loại `{scheme}` không có hiệu lực vào cuối kỳ {period}",
+        "the rating scheme `{scheme}` is not in force at the end of {period}";
+    /// Points missing for a part of the frame.
+    RatingPointsMissing => "rating_points_missing", Error,
+        "thiếu điểm phần `{part}`", "the points of the part `{part}` are missing";
+    /// Points outside a part's range.
+    RatingPointsOutOfRange => "rating_points_out_of_range", Error,
+        "điểm phần `{part}` = {value} ngoài khoảng 0–{max}", "the points of `{part}` = {value} are outside 0–{max}";
+    /// Points for a part the frame does not have.
+    RatingUnknownPart => "rating_unknown_part", Error,
+        "khung điểm không có phần `{part}`", "the points frame has no part `{part}`";
+    /// A condition no level needs.
+    RatingUnknownCondition => "rating_unknown_condition", Error,
+        "không mức nào dùng điều kiện `{condition}`", "no level uses the condition `{condition}`";
 }
 
 /// The Vietnamese and English messages of a code with its parameters.

@@ -8,7 +8,10 @@ use crate::target::{self, TargetSheet, TargetTally};
 
 /// The operations on term targets, with a one-line description each.
 pub(super) const OPERATIONS: &[(&str, &str)] = &[
-    ("target.fixture", "the article's term 2015–2020 targets (34, 31 achieved, 22 exceeded), partly a labelled fixture"),
+    (
+        "target.fixture",
+        "the article's term 2015–2020 targets (34, 31 achieved, 22 exceeded), partly a labelled fixture",
+    ),
     ("target.validate", "findings about a target sheet: {sheet, organisation?}"),
     ("target.assess", "each target's attainment and status, and the counts: {sheet}"),
     ("target.report", "term targets rolled up over units: {organisation, sheets, scope?}"),

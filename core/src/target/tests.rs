@@ -21,7 +21,18 @@ fn the_article_counts_and_figures() {
     let sheet = TargetSheet::giong_rieng_2015_2020().unwrap();
     assert!(sheet.validate(None).is_empty(), "{:?}", sheet.validate(None));
     let a = sheet.assess();
-    assert_eq!(a.tally, TargetTally { sheets: 1, targets: 34, reported: 34, achieved: 31, exceeded: 22, not_achieved: 3, not_reported: 0 });
+    assert_eq!(
+        a.tally,
+        TargetTally {
+            sheets: 1,
+            targets: 34,
+            reported: 34,
+            achieved: 31,
+            exceeded: 22,
+            not_achieved: 3,
+            not_reported: 0
+        }
+    );
     let get = |code: &str| a.targets.iter().find(|t| t.code == code).unwrap().clone();
     assert_eq!(get("ket-nap-dang-vien").attainment, Some(116.0));
     assert_eq!(get("thu-nhap-binh-quan").status, Status::Achieved);
@@ -102,7 +113,12 @@ fn tally() -> impl Strategy<Value = TargetTally> {
 }
 
 fn label(unit: &str) -> crate::report::UnitLabel {
-    crate::report::UnitLabel { unit: unit.into(), name: unit.into(), kind: crate::UnitKind::Committee, org_type: "commune".into() }
+    crate::report::UnitLabel {
+        unit: unit.into(),
+        name: unit.into(),
+        kind: crate::UnitKind::Committee,
+        org_type: "commune".into(),
+    }
 }
 
 proptest! {
