@@ -12,7 +12,10 @@
 //! ```
 //! use soisua::rating::{Evidence, RatingInput, RatingScheme};
 //! let scheme = RatingScheme::qd366_2025()?;
-//! let input = RatingInput::new("dv-1", "2025-Q4".parse()?, [("common", 28.0), ("tasks", 65.0)]);
+//! let mut input = RatingInput::new("dv-1", "2025-Q4".parse()?, [("common", 28.0), ("tasks", 65.0)]);
+//! // What people attest beside the points (the top level needs both).
+//! input.conditions.insert("all_tasks_on_time".into(), true);
+//! input.conditions.insert("tasks_exceeded_30".into(), true);
 //! let clean = scheme.rate(&input, &Evidence::default())?;
 //! assert_eq!(clean.level, "HTXSNV");
 //! let mut evidence = Evidence::default();
