@@ -286,8 +286,20 @@ fn synthetic_year_reports<'py>(
     })
 }
 
+/// Runs any operation `soisua.call` knows on a dict input and returns its answer, raising the
+/// typed exception on failure (where `call` returns `{"error": …}`). The office records'
+/// functions (`soisua.office`) are written over it.
+#[pyfunction]
+fn invoke<'py>(py: Python<'py>, name: &str, input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    op(py, name, || match to_object("input", input)? {
+        Value::Object(map) => Ok(Input(map)),
+        _ => Err(wrong_type("input", "a dict", "một dict", input)),
+    })
+}
+
 /// Adds the functions of this file to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(invoke, m)?)?;
     m.add_function(wrap_pyfunction!(build_report, m)?)?;
     m.add_function(wrap_pyfunction!(merge_reports, m)?)?;
     m.add_function(wrap_pyfunction!(lift_report, m)?)?;

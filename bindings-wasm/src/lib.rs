@@ -29,6 +29,8 @@ mod api;
 mod catalogue;
 mod error;
 mod evaluator;
+#[cfg(feature = "full")]
+mod office;
 mod organisation;
 #[cfg(feature = "full")]
 mod report;
@@ -40,6 +42,10 @@ mod value;
 pub use api::{call, operations, parse_period};
 pub use catalogue::Catalogue;
 pub use evaluator::Evaluator;
+#[cfg(feature = "full")]
+pub use office::{
+    assess_targets, invoke, merge_office, rate_members, rate_scenario, rating_scheme, target_fixture, target_report,
+};
 pub use organisation::Organisation;
 #[cfg(feature = "full")]
 pub use report::{

@@ -306,7 +306,17 @@ export type Operation =
   | "publication.notice_board"
   | "publication.radio_list"
   | "visibility.redact"
-  | "synthetic.year_reports";
+  | "synthetic.year_reports"
+  | "target.fixture"
+  | "target.validate"
+  | "target.assess"
+  | "target.report"
+  | "target.merge"
+  | "rating.scheme"
+  | "rating.scheme_validate"
+  | "rating.rate"
+  | "rating.scenario"
+  | "rating.merge";
 
 export interface OperationInfo {
   name: Operation;

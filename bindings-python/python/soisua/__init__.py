@@ -23,6 +23,7 @@ from soisua._native import (
     __version__,
     build_report,
     call,
+    invoke,
     compare_reports,
     default_policy,
     default_report_templates,
@@ -54,6 +55,7 @@ from soisua.errors import (
     SoisuaError,
     UnknownNameError,
 )
+from soisua import office
 from soisua.register import Register
 
 __all__ = [
@@ -71,6 +73,8 @@ __all__ = [
     "parse_period",
     "labels",
     "call",
+    "invoke",
+    "office",
     "run_scenario",
     "default_policy",
     "validate_policy",

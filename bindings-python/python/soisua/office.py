@@ -1,0 +1,173 @@
+"""The committee office's other records: term targets, quality ratings, cell meetings, petitions,
+dialogues, household follow-up, accountability and emulation.
+
+Each function is a thin wrapper over one operation of :func:`soisua.call` (the same operations
+the Rust and JS APIs run, checked by the shared vectors): it sends the arguments, returns the
+answer as plain dicts and lists, and raises the typed :class:`soisua.SoisuaError` subclasses on
+failure. Documents (an organisation, a scenario, a scheme) may be given as dicts, as JSON text, or
+as the handle (:class:`soisua.Organisation`). The ``*_frame`` functions turn an answer into a
+pandas or polars DataFrame, one row per record.
+
+>>> from soisua import office
+>>> sheet = office.target_fixture()
+>>> office.assess_targets(sheet)["tally"]["achieved"]
+31
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, List, Optional, Sequence, Union
+
+from soisua import _frames
+from soisua._native import Organisation, invoke
+
+Document = Union[Dict[str, Any], str, Organisation]
+
+#: The areas whose reports :func:`merge` merges, with their operation prefix.
+AREAS: List[str] = [
+    "target",
+    "rating",
+    "meeting",
+    "petition",
+    "dialogue",
+    "household",
+    "accountability",
+    "emulation",
+]
+
+
+def _doc(value: Document) -> Any:
+    """A document as the operations take it: a dict (JSON text is parsed, handles converted)."""
+    if isinstance(value, Organisation):
+        return value.to_dict()
+    if isinstance(value, str):
+        return json.loads(value)
+    return value
+
+
+def _run(op: str, **fields: Any) -> Any:
+    return invoke(op, {k: v for k, v in fields.items() if v is not None})
+
+
+def _frame(rows: List[Dict[str, Any]], library: str) -> Any:
+    if library == "pandas":
+        return _frames.records_to_pandas(rows)
+    if library == "polars":
+        return _frames.records_to_polars(rows)
+    raise ValueError(f"library must be 'pandas' or 'polars', not {library!r}")
+
+
+def merge(area: str, reports: Sequence[Dict[str, Any]]) -> Dict[str, Any]:
+    """Reports of one area with disjoint coverage merged (``ReportOverlapError`` otherwise)."""
+    if area not in AREAS:
+        raise ValueError(f"area must be one of {', '.join(AREAS)}, not {area!r}")
+    result: Dict[str, Any] = _run(f"{area}.merge", reports=list(reports))
+    return result
+
+
+# ---- term targets ------------------------------------------------------------------------------
+
+
+def target_fixture() -> Dict[str, Any]:
+    """The article's term 2015-2020 targets: 34, 31 achieved, 22 exceeded (29 rows a labelled fixture)."""
+    result: Dict[str, Any] = _run("target.fixture")
+    return result
+
+
+def validate_targets(sheet: Document, organisation: Optional[Document] = None) -> List[Dict[str, Any]]:
+    """Findings about a target sheet (with ``organisation``: also that its unit exists)."""
+    org = None if organisation is None else _doc(organisation)
+    result: List[Dict[str, Any]] = _run("target.validate", sheet=_doc(sheet), organisation=org)
+    return result
+
+
+def assess_targets(sheet: Document) -> Dict[str, Any]:
+    """Each target's attainment, progress and status, and the counts."""
+    result: Dict[str, Any] = _run("target.assess", sheet=_doc(sheet))
+    return result
+
+
+def target_report(organisation: Document, sheets: Sequence[Document], scope: Optional[str] = None) -> Dict[str, Any]:
+    """Term targets rolled up over the units of ``scope`` (absent: the whole organisation)."""
+    result: Dict[str, Any] = _run(
+        "target.report", organisation=_doc(organisation), sheets=[_doc(s) for s in sheets], scope=scope
+    )
+    return result
+
+
+def targets_frame(assessment: Dict[str, Any], library: str = "pandas") -> Any:
+    """One row per target of an assessment: code, label, figures, attainment, progress, status."""
+    rows = [
+        {
+            "code": t["code"],
+            "label": t["label"]["vi"],
+            "label_en": t["label"]["en"],
+            "measure": t["measure"],
+            "direction": t["direction"],
+            "baseline": t.get("baseline"),
+            "target": t["target"],
+            "actual": t.get("actual"),
+            "attainment": t.get("attainment"),
+            "progress": t.get("progress"),
+            "status": t["status"],
+        }
+        for t in assessment["targets"]
+    ]
+    return _frame(rows, library)
+
+
+# ---- quality ratings ---------------------------------------------------------------------------
+
+
+def rating_scheme(on: Optional[str] = None) -> Dict[str, Any]:
+    """The embedded rating scheme in force on a day (``YYYY-MM-DD``; absent: QĐ 366-QĐ/TW)."""
+    result: Dict[str, Any] = _run("rating.scheme", on=on)
+    return result
+
+
+def rate_members(
+    inputs: Sequence[Dict[str, Any]],
+    evidence: Optional[Dict[str, Any]] = None,
+    scheme: Optional[Document] = None,
+) -> Dict[str, Any]:
+    """Members rated from their points, attested conditions and the evaluation's evidence."""
+    result: Dict[str, Any] = _run(
+        "rating.rate", inputs=list(inputs), evidence=evidence, scheme=None if scheme is None else _doc(scheme)
+    )
+    return result
+
+
+def rate_scenario(
+    scenario: Document,
+    period: str,
+    inputs: Sequence[Dict[str, Any]],
+    scope: Optional[str] = None,
+    scheme: Optional[Document] = None,
+) -> Dict[str, Any]:
+    """Members rated with the evidence of a scenario's months in ``period``, and the roll-up."""
+    result: Dict[str, Any] = _run(
+        "rating.scenario",
+        scenario=_doc(scenario),
+        period=period,
+        inputs=list(inputs),
+        scope=scope,
+        scheme=None if scheme is None else _doc(scheme),
+    )
+    return result
+
+
+def ratings_frame(result: Dict[str, Any], library: str = "pandas") -> Any:
+    """One row per rating: member, period, points, the level the points reach, the level given, why."""
+    rows = [
+        {
+            "member": r["member"],
+            "period": r["period"],
+            "points": r["points"],
+            "points_level": r["points_level"],
+            "level": r["level"],
+            "why": "; ".join(step["why"]["vi"] for step in r["steps"]),
+        }
+        for r in result["ratings"]
+    ]
+    return _frame(rows, library)

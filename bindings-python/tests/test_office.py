@@ -1,0 +1,84 @@
+"""The office records from Python (soisua.office): the answers equal the shared vectors', failures
+raise the typed exceptions, and the frames have one row per record."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Dict
+
+import pytest
+
+import soisua
+from soisua import office
+
+VECTORS = Path(__file__).resolve().parents[2] / "tests" / "vectors"
+
+
+def vector(file: str, name: str) -> Dict[str, Any]:
+    cases = json.loads((VECTORS / file).read_text(encoding="utf-8"))["cases"]
+    case: Dict[str, Any] = next(c for c in cases if c["name"] == name)
+    return case
+
+
+def test_targets_equal_the_vectors_and_the_article() -> None:
+    case = vector("target.json", "assess the article's sheet: 34, 31 achieved, 22 exceeded")
+    assessment = office.assess_targets(case["input"]["sheet"])
+    assert assessment == case["expect"]["ok"]
+    tally = assessment["tally"]
+    assert (tally["targets"], tally["achieved"], tally["exceeded"]) == (34, 31, 22)
+    # The sheet given as JSON text gives the same answer.
+    assert office.assess_targets(json.dumps(case["input"]["sheet"])) == assessment
+
+
+def test_targets_frame_has_one_row_per_target() -> None:
+    frame = office.targets_frame(office.assess_targets(office.target_fixture()))
+    assert len(frame) == 34
+    admissions = frame[frame["code"] == "ket-nap-dang-vien"].iloc[0]
+    assert admissions["attainment"] == 116.0
+    assert admissions["status"] == "exceeded"
+    poor = frame[frame["code"] == "ho-ngheo"].iloc[0]
+    assert (poor["direction"], poor["status"]) == ("lower", "exceeded")
+    polars = office.targets_frame(office.assess_targets(office.target_fixture()), library="polars")
+    assert polars.height == 34
+
+
+def test_target_report_with_an_organisation_handle() -> None:
+    case = vector("target.json", "report scoped to the commune")
+    org = soisua.Organisation.from_dict(case["input"]["organisation"])
+    report = office.target_report(org, case["input"]["sheets"], scope="DB-1")
+    assert report == case["expect"]["ok"]
+
+
+def test_failures_raise_typed_exceptions() -> None:
+    case = vector("target.json", "two sheets for one unit and term refused")
+    with pytest.raises(soisua.ReportOverlapError):
+        office.target_report(case["input"]["organisation"], case["input"]["sheets"])
+    bad = vector("target.json", "bad JSON located")
+    with pytest.raises(soisua.InvalidJsonError) as error:
+        office.assess_targets(bad["input"]["sheet"])
+    assert error.value.code == "invalid_json"
+    with pytest.raises(ValueError):
+        office.merge("nothing", [])
+    with pytest.raises(soisua.InvalidArgumentError):
+        office.merge("target", [])
+
+
+def test_ratings_from_a_scenario() -> None:
+    case = vector("rating.json", "the same over Q3: the violation month is in it")
+    args = case["input"]
+    result = office.rate_scenario(args["scenario"], args["period"], args["inputs"])
+    assert result == case["expect"]["ok"]
+    frame = office.ratings_frame(result)
+    assert list(frame["level"]) == ["KHTNV", "KHTNV"]
+    assert "QD47-2 (2020-08)" in frame.iloc[0]["why"]
+
+
+def test_rating_scheme_and_rate() -> None:
+    assert office.rating_scheme()["id"] == "qd366-2025"
+    assert office.rating_scheme("2020-12-31")["id"] == "soisua-rating-2018"
+    case = vector("rating.json", "points, conditions and a cap from given evidence")
+    answer = office.rate_members(case["input"]["inputs"], case["input"]["evidence"])
+    assert answer == case["expect"]["ok"]
+    with pytest.raises(soisua.InvalidValueError):
+        office.rating_scheme("31/12/2020")
