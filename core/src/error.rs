@@ -181,6 +181,9 @@ fn document_vi(document: &str) -> &'static str {
         "history" => "của lịch sử",
         "register" => "của sổ đánh giá dạng cột",
         "cases" => "của danh sách trường hợp",
+        "meeting" | "meetings" => "của biên bản sinh hoạt chi bộ",
+        "meeting scheme" => "của thang đánh giá sinh hoạt chi bộ",
+        "meeting report" => "của báo cáo sinh hoạt chi bộ",
         _ => "",
     }
 }
