@@ -187,6 +187,9 @@ fn document_vi(document: &str) -> &'static str {
         "rating inputs" | "rating input" => "của điểm xếp loại",
         "rating evidence" => "của căn cứ xếp loại",
         "rating reports" => "của báo cáo xếp loại",
+        "meeting" | "meetings" => "của biên bản sinh hoạt chi bộ",
+        "meeting scheme" => "của thang đánh giá sinh hoạt chi bộ",
+        "meeting report" => "của báo cáo sinh hoạt chi bộ",
         _ => "của tài liệu",
     }
 }

@@ -304,6 +304,77 @@ issue_codes! {
         "the supervision finding `{finding}` is not a shortcoming";
 
     // ---- cell meetings ----
+    /// A meeting held by a unit that is not a cell or a party group.
+    MeetingUnitNotCell => "meeting_unit_not_cell", Error,
+        "đơn vị `{unit}` không phải chi bộ hoặc tổ đảng", "the unit `{unit}` is not a cell or a party group";
+    /// A meeting on a day its unit is not open.
+    MeetingUnitNotOpen => "meeting_unit_not_open", Error,
+        "đơn vị `{unit}` không hoạt động vào ngày {date}", "the unit `{unit}` is not open on {date}";
+    /// A member listed in a meeting of a unit they do not belong to that day.
+    MeetingMemberNotInUnit => "meeting_member_not_in_unit", Error,
+        "đảng viên `{member}` không sinh hoạt ở `{unit}` vào ngày {date}",
+        "the member `{member}` does not belong to `{unit}` on {date}";
+    /// A member listed twice in one list of a meeting.
+    MeetingMemberRepeated => "meeting_member_repeated", Error,
+        "đảng viên `{member}` được ghi hai lần trong `{field}`", "the member `{member}` is listed twice in `{field}`";
+    /// A member both present and excused.
+    MeetingPresentAndExcused => "meeting_present_and_excused", Error,
+        "đảng viên `{member}` vừa có mặt vừa vắng có lý do", "the member `{member}` is both present and excused";
+    /// A member who spoke but is not listed as present.
+    MeetingSpeakerNotPresent => "meeting_speaker_not_present", Error,
+        "đảng viên `{member}` phát biểu nhưng không có tên trong danh sách có mặt",
+        "the member `{member}` spoke but is not listed as present";
+    /// A duration outside the scheme's accepted range.
+    MeetingDurationOutOfRange => "meeting_duration_out_of_range", Error,
+        "thời gian sinh hoạt {minutes} phút nằm ngoài khoảng {min}–{max} phút",
+        "the duration of {minutes} minutes is outside {min}–{max} minutes";
+    /// A judged criterion without a score.
+    MeetingScoreMissing => "meeting_score_missing", Error,
+        "chưa chấm điểm tiêu chí `{criterion}`", "the criterion `{criterion}` has no score";
+    /// A score above the criterion's maximum.
+    MeetingScoreAboveMax => "meeting_score_above_max", Error,
+        "điểm {points} của tiêu chí `{criterion}` vượt mức tối đa {max}",
+        "the score {points} for the criterion `{criterion}` is above its maximum {max}";
+    /// A score given for a criterion measured from the record.
+    MeetingScoreForMeasured => "meeting_score_for_measured", Error,
+        "tiêu chí `{criterion}` được tính từ biên bản, không chấm điểm",
+        "the criterion `{criterion}` is measured from the record and takes no score";
+    /// A score for a criterion the scheme does not have.
+    MeetingScoreUnknownCriterion => "meeting_score_unknown_criterion", Error,
+        "thang đánh giá không có tiêu chí `{criterion}`", "the scheme has no criterion `{criterion}`";
+    /// The rating scheme is not in force on the meeting's day.
+    MeetingSchemeNotInForce => "meeting_scheme_not_in_force", Error,
+        "thang đánh giá `{scheme}` không có hiệu lực vào ngày {date}", "the scheme `{scheme}` is not in force on {date}";
+    /// A cell with more than one regular meeting in a month.
+    MeetingRepeatedRegular => "meeting_repeated_regular", Warning,
+        "chi bộ `{unit}` có {count} buổi sinh hoạt thường kỳ trong tháng {month}, chỉ tính buổi cuối cùng",
+        "the cell `{unit}` has {count} regular meetings in {month}, only the last one counts";
+    /// A model meeting not rated at the scheme's top level.
+    MeetingModelNotTop => "meeting_model_not_top", Warning,
+        "buổi sinh hoạt mẫu `{meeting}` chỉ đạt mức `{level}`, chưa đạt mức cao nhất `{top}`",
+        "the model meeting `{meeting}` is rated `{level}`, not the top level `{top}`";
+    /// A cell open in a month that held no regular meeting.
+    MeetingNotHeld => "meeting_not_held", Warning,
+        "chi bộ `{unit}` không sinh hoạt thường kỳ trong tháng {month}", "the cell `{unit}` held no regular meeting in {month}";
+    /// A scheme's levels leave points without a level.
+    MeetingSchemeLevelGap => "meeting_scheme_level_gap", Error,
+        "các mức xếp loại bỏ trống khoảng {from}–{to} điểm", "the levels leave the points {from}–{to} without a level";
+    /// Two levels of a scheme cover the same points.
+    MeetingSchemeLevelOverlap => "meeting_scheme_level_overlap", Error,
+        "mức `{level}` và mức `{other}` cùng chứa khoảng {from}–{to} điểm",
+        "the levels `{level}` and `{other}` both cover the points {from}–{to}";
+    /// A scheme whose criteria's maxima do not add up to its total.
+    MeetingSchemeTotalMismatch => "meeting_scheme_total_mismatch", Error,
+        "điểm tối đa của các tiêu chí cộng lại là {sum}, không bằng tổng điểm {total}",
+        "the criteria's maxima add up to {sum}, not to the scheme's total {total}";
+    /// A key criterion the scheme does not have.
+    MeetingSchemeUnknownKey => "meeting_scheme_unknown_key", Error,
+        "tiêu chí chủ chốt `{criterion}` không có trong thang đánh giá",
+        "the key criterion `{criterion}` is not a criterion of the scheme";
+    /// The lowest level needs the key criteria: a meeting without them would have no level.
+    MeetingSchemeLowestConditional => "meeting_scheme_lowest_conditional", Error,
+        "mức thấp nhất `{level}` không thể đòi các tiêu chí chủ chốt đạt tối đa vì không có mức nào thấp hơn",
+        "the lowest level `{level}` cannot require the key criteria at their maximum: there is no level below";
 
     // ---- petitions ----
 

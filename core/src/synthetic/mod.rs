@@ -61,6 +61,7 @@ impl Default for Rates {
 
 use crate::{Catalogue, Month, Organisation, ReviewBatch};
 
+pub mod meeting;
 pub mod names;
 mod org;
 pub mod register;
