@@ -64,6 +64,7 @@ use crate::{Catalogue, Month, Organisation, ReviewBatch};
 pub mod meeting;
 pub mod names;
 mod org;
+pub mod rating;
 pub mod register;
 mod reviews;
 pub mod rng;

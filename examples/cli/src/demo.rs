@@ -57,7 +57,8 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     }
 
     print_reviews(month, &batch.tally(&local));
-    let (report, document) = print_evaluation(&org, &local, &batch, month, args.seed)?;
+    let (report, document, evidence) = print_evaluation(&org, &local, &batch, month, args.seed)?;
+    crate::office::print(&org, month, args.seed, &evidence)?;
 
     println!("\nKiểm tra dữ liệu / Validation");
     for (vi, en, issues) in [
@@ -108,7 +109,7 @@ fn print_evaluation(
     batch: &soisua::ReviewBatch,
     month: Month,
     seed: u64,
-) -> Result<(Report, Document), Failure> {
+) -> Result<(Report, Document, BTreeMap<String, soisua::rating::Evidence>), Failure> {
     let policy = soisua::Policy::default_2020()?;
     let evaluator = soisua::Evaluator::new(catalogue, &policy, org)?;
     let first = month.plus(-2);
@@ -155,7 +156,8 @@ fn print_evaluation(
     let document = soisua::report::render(&report, &Templates::default_2020()?, &options);
     println!("\nBáo cáo tháng / Monthly report\n");
     println!("{}", soisua::report::to_markdown(&document));
-    Ok((report, document))
+    let evidence = soisua::rating::evidence(&evaluator, &months, &ledger, soisua::Period::Quarter(month.quarter()));
+    Ok((report, document, evidence))
 }
 
 fn print_organisation(org: &soisua::Organisation) {

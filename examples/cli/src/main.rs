@@ -14,6 +14,7 @@
 
 mod demo;
 mod evaluate;
+mod office;
 mod output;
 mod report;
 mod validate;
