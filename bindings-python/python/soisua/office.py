@@ -171,3 +171,95 @@ def ratings_frame(result: Dict[str, Any], library: str = "pandas") -> Any:
         for r in result["ratings"]
     ]
     return _frame(rows, library)
+
+
+# ---- cell meetings -----------------------------------------------------------------------------
+
+
+def meeting_scheme() -> Dict[str, Any]:
+    """The embedded default rating scheme for cell meetings (HD 12 criteria, a local 4-level rule)."""
+    result: Dict[str, Any] = _run("meeting.scheme_default")
+    return result
+
+
+def validate_meetings(
+    organisation: Document, meetings: Sequence[Dict[str, Any]], scheme: Optional[Document] = None
+) -> List[Dict[str, Any]]:
+    """Findings about meeting records, located at ``meetings[n]``."""
+    result: List[Dict[str, Any]] = _run(
+        "meeting.validate",
+        organisation=_doc(organisation),
+        meetings=list(meetings),
+        scheme=None if scheme is None else _doc(scheme),
+    )
+    return result
+
+
+def rate_meeting(
+    organisation: Document,
+    meeting: Dict[str, Any],
+    earlier: Optional[Sequence[Dict[str, Any]]] = None,
+    scheme: Optional[Document] = None,
+) -> Dict[str, Any]:
+    """One meeting's points per criterion with reasons, its level, and what held it back."""
+    result: Dict[str, Any] = _run(
+        "meeting.rate",
+        organisation=_doc(organisation),
+        meeting=meeting,
+        earlier=None if earlier is None else list(earlier),
+        scheme=None if scheme is None else _doc(scheme),
+    )
+    return result
+
+
+def meeting_month(
+    organisation: Document, meetings: Sequence[Dict[str, Any]], month: str, scheme: Optional[Document] = None
+) -> Dict[str, Any]:
+    """Every cell's rating for a month (the regular meeting's; cells without one: not held)."""
+    result: Dict[str, Any] = _run(
+        "meeting.month",
+        organisation=_doc(organisation),
+        meetings=list(meetings),
+        month=month,
+        scheme=None if scheme is None else _doc(scheme),
+    )
+    return result
+
+
+def meeting_report(
+    organisation: Document,
+    meetings: Sequence[Dict[str, Any]],
+    period: str,
+    scope: Optional[str] = None,
+    scheme: Optional[Document] = None,
+) -> Dict[str, Any]:
+    """Cell meetings over a period, rolled up over the units of ``scope``."""
+    result: Dict[str, Any] = _run(
+        "meeting.report",
+        organisation=_doc(organisation),
+        meetings=list(meetings),
+        period=period,
+        scope=scope,
+        scheme=None if scheme is None else _doc(scheme),
+    )
+    return result
+
+
+def meetings_frame(month: Dict[str, Any], library: str = "pandas") -> Any:
+    """One row per cell of a :func:`meeting_month` answer: status, level, points, why."""
+    rows = []
+    for cell in month["cells"]:
+        rating = cell.get("rating") or {}
+        rows.append(
+            {
+                "unit": cell["unit"],
+                "name": cell["name"],
+                "status": cell["status"],
+                "regular_meetings": cell["regular_meetings"],
+                "thematic_meetings": cell["thematic_meetings"],
+                "level": rating.get("level"),
+                "points": rating.get("points"),
+                "why": (rating.get("why") or {}).get("vi"),
+            }
+        )
+    return _frame(rows, library)
