@@ -108,3 +108,10 @@ def test_long_table_round_trip_accepts_every_row(executed: Any) -> None:
 def test_what_if_finds_changes(executed: Any) -> None:
     shown = list(outputs(cell_with(executed, "evaluator.what_if("), "text/plain"))
     assert shown and "inspect.relapse" in shown[0]["data"]["text/plain"]
+
+
+def test_term_targets_match_the_article(executed: Any) -> None:
+    cell = cell_with(executed, "office.assess_targets(")
+    printed = "".join(o.get("text", "") for o in outputs(cell) if o.get("output_type") == "stream")
+    assert "'targets': 34" in printed and "'achieved': 31" in printed and "'exceeded': 22" in printed
+    assert list(outputs(cell_with(executed, "ax.axvline(100"), "image/png"))
