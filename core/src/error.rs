@@ -181,6 +181,9 @@ fn document_vi(document: &str) -> &'static str {
         "history" => "của lịch sử",
         "register" => "của sổ đánh giá dạng cột",
         "cases" => "của danh sách trường hợp",
+        "petitions" => "của danh sách phản ánh, kiến nghị",
+        "petition policy" => "của chính sách xử lý phản ánh, kiến nghị",
+        "dialogues" => "của danh sách đối thoại, thăm hộ",
         _ => "",
     }
 }

@@ -61,8 +61,10 @@ impl Default for Rates {
 
 use crate::{Catalogue, Month, Organisation, ReviewBatch};
 
+pub mod dialogue;
 pub mod names;
 mod org;
+pub mod petition;
 pub mod register;
 mod reviews;
 pub mod rng;
