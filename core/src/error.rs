@@ -190,6 +190,9 @@ fn document_vi(document: &str) -> &'static str {
         "meeting" | "meetings" => "của biên bản sinh hoạt chi bộ",
         "meeting scheme" => "của thang đánh giá sinh hoạt chi bộ",
         "meeting report" => "của báo cáo sinh hoạt chi bộ",
+        "petitions" => "của danh sách phản ánh, kiến nghị",
+        "petition policy" => "của chính sách xử lý phản ánh, kiến nghị",
+        "dialogues" => "của danh sách đối thoại, thăm hộ",
         _ => "của tài liệu",
     }
 }

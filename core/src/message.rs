@@ -377,8 +377,60 @@ issue_codes! {
         "the lowest level `{level}` cannot require the key criteria at their maximum: there is no level below";
 
     // ---- petitions ----
+    /// A petition's topic is not in the policy's topic list.
+    PetitionUnknownTopic => "petition_unknown_topic", Error,
+        "chủ đề `{topic}` không có trong danh sách chủ đề của chính sách `{policy}`",
+        "the topic `{topic}` is not in the topic list of the policy `{policy}`";
+    /// A petition's channel is not in the policy's channel list.
+    PetitionUnknownChannel => "petition_unknown_channel", Error,
+        "kênh tiếp nhận `{channel}` không có trong danh sách kênh của chính sách `{policy}`",
+        "the channel `{channel}` is not in the channel list of the policy `{policy}`";
+    /// Two dates of a record in the wrong order (forwarded before received, replied before resolved).
+    PetitionDatesOutOfOrder => "petition_dates_out_of_order", Error,
+        "ngày `{field}` ({date}) trước ngày `{before}` ({before_date})",
+        "the date `{field}` ({date}) is before `{before}` ({before_date})";
+    /// A petition gives one half of a pair of fields without the other (a forwarding date without the body).
+    PetitionFieldMissing => "petition_field_missing", Error,
+        "phản ánh `{petition}` có `{field}` nhưng thiếu `{missing}`",
+        "the petition `{petition}` has `{field}` but no `{missing}`";
+    /// A petition replied to without a resolution.
+    PetitionReplyWithoutResolution => "petition_reply_without_resolution", Error,
+        "phản ánh `{petition}` đã trả lời người phản ánh nhưng chưa có kết quả giải quyết",
+        "the petition `{petition}` has a reply to the petitioner but no resolution";
+    /// A petition linked to a dialogue that is not in the list given.
+    PetitionUnknownDialogue => "petition_unknown_dialogue", Error,
+        "cuộc đối thoại `{dialogue}` không có trong danh sách", "the dialogue `{dialogue}` is not in the list";
+    /// A record names a petition that is not in the list given.
+    UnknownPetition => "unknown_petition", Error,
+        "phản ánh, kiến nghị `{petition}` không có trong danh sách", "the petition `{petition}` is not in the list";
+    /// The escalation ladder of a petition policy is not in increasing order of days.
+    PetitionEscalationOrder => "petition_escalation_order", Error,
+        "bước chuyển lên `{level}` sau {days} ngày quá hạn phải muộn hơn bước trước ({previous} ngày)",
+        "the escalation to `{level}` after {days} days past the deadline must come later than the step before it ({previous} days)";
+    /// A pressing issue due before its quarter begins.
+    PressingIssueDueBeforeQuarter => "pressing_issue_due_before_quarter", Error,
+        "hạn giải quyết {due} của vấn đề bức xúc trước quý {quarter}",
+        "the due date {due} of the pressing issue is before the quarter {quarter}";
+    /// A pressing issue cites a petition received by a unit outside the issue's unit.
+    PressingIssuePetitionOtherUnit => "pressing_issue_petition_other_unit", Error,
+        "phản ánh `{petition}` do `{petition_unit}` tiếp nhận, không thuộc `{unit}`",
+        "the petition `{petition}` was received by `{petition_unit}`, which is not under `{unit}`";
 
     // ---- dialogues ----
+    /// A dialogue's date outside the month it is recorded for.
+    DialogueOutsideMonth => "dialogue_outside_month", Error,
+        "ngày `{field}` ({date}) không thuộc tháng {month}", "the date `{field}` ({date}) is not in the month {month}";
+    /// A dialogue not held that records what only a held one can.
+    DialogueNotHeldWithRecord => "dialogue_not_held_with_record", Warning,
+        "cuộc `{dialogue}` chưa tổ chức nhưng đã ghi `{field}`", "the dialogue `{dialogue}` was not held but records `{field}`";
+    /// A dialogue held with no member taking part.
+    DialogueHeldWithoutMembers => "dialogue_held_without_members", Warning,
+        "cuộc `{dialogue}` đã tổ chức nhưng không ghi đảng viên tham gia",
+        "the dialogue `{dialogue}` was held but lists no members taking part";
+    /// A link between two records that the other record does not return (a dialogue lists a
+    /// petition that names another dialogue, or none).
+    LinkNotReturned => "link_not_returned", Error,
+        "`{from}` dẫn tới `{to}` nhưng `{to}` không dẫn lại", "`{from}` links to `{to}`, which does not link back";
 
     // ---- household follow-up ----
 

@@ -76,7 +76,8 @@ impl MeetingRater<'_> {
                 continue;
             }
             let earlier = earlier_of(meetings, i);
-            let (Ok(rating), Some(top)) = (self.rating(meeting, &earlier), self.scheme.levels_from_top().first().copied())
+            let (Ok(rating), Some(top)) =
+                (self.rating(meeting, &earlier), self.scheme.levels_from_top().first().copied())
             else {
                 continue;
             };

@@ -327,7 +327,8 @@ impl MeetingRater<'_> {
                 ),
             ));
         }
-        let rating = if book.has_errors(last) { None } else { self.rating(meeting, &book.earlier(unit, month, last)).ok() };
+        let rating =
+            if book.has_errors(last) { None } else { self.rating(meeting, &book.earlier(unit, month, last)).ok() };
         let Some(rating) = rating else {
             entry.status = CellMonthStatus::Unrated;
             tally.unrated = 1;

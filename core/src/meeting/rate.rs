@@ -205,11 +205,8 @@ impl MeetingRater<'_> {
         let criteria: Vec<CriterionResult> =
             self.scheme.criteria.iter().map(|c| self.criterion(c, meeting, earlier)).collect();
         let points = criteria.iter().map(|c| c.points).sum::<u32>();
-        let keys_short: Vec<String> = criteria
-            .iter()
-            .filter(|c| c.key && c.points < c.max_points)
-            .map(|c| c.criterion.clone())
-            .collect();
+        let keys_short: Vec<String> =
+            criteria.iter().filter(|c| c.key && c.points < c.max_points).map(|c| c.criterion.clone()).collect();
         let levels = self.scheme.levels_from_top();
         let mut at = levels
             .iter()
@@ -224,7 +221,13 @@ impl MeetingRater<'_> {
             let points_short = above.min_points.saturating_sub(points);
             let keys = if above.requires_key_criteria { keys_short.clone() } else { Vec::new() };
             let why = held_back_why(&above.title, points_short, above.min_points, &keys);
-            HeldBack { level: above.code.clone(), title: above.title.clone(), points_short, key_criteria_short: keys, why }
+            HeldBack {
+                level: above.code.clone(),
+                title: above.title.clone(),
+                points_short,
+                key_criteria_short: keys,
+                why,
+            }
         });
         let total = self.scheme.total_points;
         Ok(MeetingRating {
@@ -424,7 +427,11 @@ fn percent(part: u32, whole: u32) -> (String, String) {
     // Rounded down, so that a share shown as above a threshold is above it.
     let tenths = u64::from(part) * 1000 / u64::from(whole);
     let (units, tenth) = (tenths / 10, tenths % 10);
-    if tenth == 0 { (format!("{units}%"), format!("{units}%")) } else { (format!("{units},{tenth}%"), format!("{units}.{tenth}%")) }
+    if tenth == 0 {
+        (format!("{units}%"), format!("{units}%"))
+    } else {
+        (format!("{units},{tenth}%"), format!("{units}.{tenth}%"))
+    }
 }
 
 /// A scheme that passed validation always has a level; this is for one used unchecked.

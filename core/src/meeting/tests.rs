@@ -298,7 +298,10 @@ fn month_rates_every_open_cell() {
     assert_eq!(september.cells.len(), 2);
     let cb1 = &september.cells[0];
     assert_eq!((cb1.status, cb1.meeting.as_deref(), cb1.regular_meetings), (CellMonthStatus::Rated, Some("m2"), 2));
-    assert_eq!(cb1.note.as_ref().unwrap().en, "2 regular meetings in the month; the last one, `m2` of 2020-09-25, counts");
+    assert_eq!(
+        cb1.note.as_ref().unwrap().en,
+        "2 regular meetings in the month; the last one, `m2` of 2020-09-25, counts"
+    );
     assert_eq!(september.cells[1].status, CellMonthStatus::NotHeld);
     assert_eq!(codes(&september.issues).last(), Some(&"meeting_not_held"));
     let october = rater.month(&meetings, "2020-10".parse().unwrap());

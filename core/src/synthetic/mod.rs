@@ -61,9 +61,11 @@ impl Default for Rates {
 
 use crate::{Catalogue, Month, Organisation, ReviewBatch};
 
+pub mod dialogue;
 pub mod meeting;
 pub mod names;
 mod org;
+pub mod petition;
 pub mod rating;
 pub mod register;
 mod reviews;
