@@ -263,3 +263,113 @@ def meetings_frame(month: Dict[str, Any], library: str = "pandas") -> Any:
             }
         )
     return _frame(rows, library)
+
+
+# ---- petitions and dialogues -------------------------------------------------------------------
+
+
+def petition_policy() -> Dict[str, Any]:
+    """The embedded default petition policy (deadlines, topics, channels, escalation; labelled defaults)."""
+    result: Dict[str, Any] = _run("petition.policy_default")
+    return result
+
+
+def validate_petitions(
+    organisation: Document,
+    petitions: Sequence[Dict[str, Any]],
+    dialogues: Optional[Sequence[Dict[str, Any]]] = None,
+    policy: Optional[Document] = None,
+) -> List[Dict[str, Any]]:
+    """Findings about petitions (and their links to dialogues), located at ``petitions[n]``."""
+    result: List[Dict[str, Any]] = _run(
+        "petition.validate",
+        organisation=_doc(organisation),
+        petitions=list(petitions),
+        dialogues=None if dialogues is None else list(dialogues),
+        policy=None if policy is None else _doc(policy),
+    )
+    return result
+
+
+def petition_status(
+    petitions: Sequence[Dict[str, Any]], on: str, policy: Optional[Document] = None
+) -> List[Dict[str, Any]]:
+    """Each petition's status on a day (``YYYY-MM-DD``): stage, next step and due date, lateness, escalation."""
+    result: List[Dict[str, Any]] = _run(
+        "petition.status", petitions=list(petitions), on=on, policy=None if policy is None else _doc(policy)
+    )
+    return result
+
+
+def petitions_frame(statuses: Sequence[Dict[str, Any]], library: str = "pandas") -> Any:
+    """One row per petition status (the rows :func:`petition_status` returns are already flat)."""
+    return _frame([dict(s) for s in statuses], library)
+
+
+def petition_report(
+    organisation: Document,
+    petitions: Sequence[Dict[str, Any]],
+    period: str,
+    scope: Optional[str] = None,
+    policy: Optional[Document] = None,
+) -> Dict[str, Any]:
+    """The report to the standing committee over a period, rolled up over the units of ``scope``."""
+    result: Dict[str, Any] = _run(
+        "petition.report",
+        organisation=_doc(organisation),
+        petitions=list(petitions),
+        period=period,
+        scope=scope,
+        policy=None if policy is None else _doc(policy),
+    )
+    return result
+
+
+def pressing_issues(
+    organisation: Document,
+    issues: Sequence[Dict[str, Any]],
+    quarter: str,
+    petitions: Optional[Sequence[Dict[str, Any]]] = None,
+) -> Dict[str, Any]:
+    """A quarter's pressing issues per unit with their plans, checked against the petitions."""
+    result: Dict[str, Any] = _run(
+        "petition.pressing_issues",
+        organisation=_doc(organisation),
+        issues=list(issues),
+        quarter=quarter,
+        petitions=None if petitions is None else list(petitions),
+    )
+    return result
+
+
+def dialogue_month(
+    organisation: Document,
+    dialogues: Sequence[Dict[str, Any]],
+    month: str,
+    on: Optional[str] = None,
+    scope: Optional[str] = None,
+) -> Dict[str, Any]:
+    """A month's planned dialogues and household visits against what was held."""
+    result: Dict[str, Any] = _run(
+        "dialogue.month", organisation=_doc(organisation), dialogues=list(dialogues), month=month, on=on, scope=scope
+    )
+    return result
+
+
+def dialogue_report(
+    organisation: Document, dialogues: Sequence[Dict[str, Any]], period: str, scope: Optional[str] = None
+) -> Dict[str, Any]:
+    """Dialogues and household visits rolled up over a period."""
+    result: Dict[str, Any] = _run(
+        "dialogue.report", organisation=_doc(organisation), dialogues=list(dialogues), period=period, scope=scope
+    )
+    return result
+
+
+# ---- synthetic data ----------------------------------------------------------------------------
+
+
+def synthetic_records(area: str, period: str, scale: str = "district", seed: int = 2020) -> Any:
+    """An area's synthetic records for ``soisua.Organisation.synthetic(scale, seed)`` over ``period``
+    (made-up people and texts, for trying things out)."""
+    return _run("synthetic.records", area=area, period=period, scale=scale, seed=seed)

@@ -44,6 +44,10 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     ("reviews.validate", "findings about reviews: {catalogue, organisation, reviews}"),
     ("period.parse", "a period's kind and months: {period}"),
     ("synthetic.organisation", "a synthetic organisation: {scale, seed}"),
+    (
+        "synthetic.records",
+        "an area's synthetic records for a synthetic organisation: {area, scale, seed, period} (area: meeting, petition, dialogue, rating)",
+    ),
     ("synthetic.catalogue", "the synthetic 82/23/22 local catalogue: {}"),
     ("synthetic.reviews", "a synthetic month of reviews: {organisation, catalogue, month, seed, rates?}"),
     ("synthetic.month", "a synthetic organisation and month, validated and counted: {scale, seed, month, catalogue}"),
@@ -207,6 +211,7 @@ fn dispatch_more(op: &str, input: &Input) -> Result<Value, Error> {
             let seed = input.seed()?;
             to_value(&crate::synthetic::organisation(scale, seed))
         }
+        "synthetic.records" => synthetic_records(input),
         "synthetic.catalogue" => to_value(&crate::synthetic::local_catalogue(&Catalogue::central_2020()?)),
         "synthetic.reviews" => {
             let catalogue = input.catalogue("catalogue")?;
@@ -521,6 +526,22 @@ fn year_reports(input: &Input) -> Result<Value, Error> {
     }
     out.insert(year.to_string(), figures(&year_report)?);
     Ok(json!({ "members": org.members.len(), "units": org.units.len(), "reports": out }))
+}
+
+/// `synthetic.records`: an area's records for the synthetic organisation of `scale` and `seed`
+/// over `period` (the same seed gives the same records).
+fn synthetic_records(input: &Input) -> Result<Value, Error> {
+    let scale: Scale = input.string("scale")?.parse()?;
+    let seed = input.seed()?;
+    let period: Period = input.string("period")?.parse()?;
+    let org = crate::synthetic::organisation(scale, seed);
+    match input.string("area")?.as_str() {
+        "meeting" => to_value(&crate::synthetic::meeting::generate(&org, period, seed)),
+        "petition" => to_value(&crate::synthetic::petition::generate(&org, period, seed)),
+        "dialogue" => to_value(&crate::synthetic::dialogue::generate(&org, period, seed)),
+        "rating" => to_value(&crate::synthetic::rating::inputs(&org, period, seed)),
+        other => Err(Error::Unknown { what: "area", what_vi: "lĩnh vực", name: other.chars().take(60).collect() }),
+    }
 }
 
 /// `<area>.merge`: the roll-ups at `reports` merged (disjoint coverage), for any area's tally.
