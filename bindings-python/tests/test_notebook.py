@@ -115,3 +115,10 @@ def test_term_targets_match_the_article(executed: Any) -> None:
     printed = "".join(o.get("text", "") for o in outputs(cell) if o.get("output_type") == "stream")
     assert "'targets': 34" in printed and "'achieved': 31" in printed and "'exceeded': 22" in printed
     assert list(outputs(cell_with(executed, "ax.axvline(100"), "image/png"))
+
+
+def test_petitions_are_tabled_and_reported(executed: Any) -> None:
+    table = list(outputs(cell_with(executed, "office.petition_status("), "text/html"))
+    assert table, "the petitions' status table is shown"
+    report = "".join(o["data"]["text/plain"] for o in outputs(cell_with(executed, "office.petition_report("), "text/plain"))
+    assert "'received'" in report and "'overdue_at_end'" in report

@@ -293,17 +293,21 @@ def validate_petitions(
 
 def petition_status(
     petitions: Sequence[Dict[str, Any]], on: str, policy: Optional[Document] = None
-) -> List[Dict[str, Any]]:
-    """Each petition's status on a day (``YYYY-MM-DD``): stage, next step and due date, lateness, escalation."""
-    result: List[Dict[str, Any]] = _run(
+) -> Dict[str, Any]:
+    """Each petition's status on a day (``YYYY-MM-DD``), as ``{"on", "policy", "rows"}``: per petition its
+    stage, next step and due date, lateness, escalation and an explanation."""
+    result: Dict[str, Any] = _run(
         "petition.status", petitions=list(petitions), on=on, policy=None if policy is None else _doc(policy)
     )
     return result
 
 
-def petitions_frame(statuses: Sequence[Dict[str, Any]], library: str = "pandas") -> Any:
-    """One row per petition status (the rows :func:`petition_status` returns are already flat)."""
-    return _frame([dict(s) for s in statuses], library)
+def petitions_frame(status: Dict[str, Any], library: str = "pandas") -> Any:
+    """One row per petition of a :func:`petition_status` answer (the explanation in Vietnamese)."""
+    rows = [
+        {k: (v["vi"] if k == "explanation" else v) for k, v in row.items()} for row in status["rows"]
+    ]
+    return _frame(rows, library)
 
 
 def petition_report(
