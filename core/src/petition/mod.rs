@@ -138,4 +138,4 @@ pub(crate) fn days_between(earlier: NaiveDate, later: NaiveDate) -> i64 {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
