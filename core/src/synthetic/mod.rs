@@ -61,6 +61,9 @@ impl Default for Rates {
 
 use crate::{Catalogue, Month, Organisation, ReviewBatch};
 
+pub mod accountability;
+pub mod emulation;
+pub mod household;
 pub mod names;
 mod org;
 pub mod register;
