@@ -433,10 +433,84 @@ issue_codes! {
         "`{from}` dẫn tới `{to}` nhưng `{to}` không dẫn lại", "`{from}` links to `{to}`, which does not link back";
 
     // ---- household follow-up ----
+    /// A record names a household that is not in the list of households.
+    UnknownHousehold => "unknown_household", Error,
+        "hộ `{household}` không có trong danh sách hộ", "the household `{household}` is not in the list of households";
+    /// One household assigned to one member twice over the same days.
+    AssignmentOverlap => "assignment_overlap", Error,
+        "hộ `{household}` được phân công cho đảng viên `{member}` hai lần trùng thời gian",
+        "the household `{household}` is assigned to the member `{member}` twice over the same days";
+    /// A household assigned to someone who is not a member of the organisation on a day of the assignment.
+    AssigneeNotMember => "assignee_not_member", Error,
+        "đảng viên `{member}` được phân công hộ `{household}` nhưng không sinh hoạt trong tổ chức ngày {day}",
+        "the member `{member}` is assigned the household `{household}` but is not in the organisation on {day}";
+    /// Two household reports of one member for one month.
+    DuplicateHouseholdReport => "duplicate_household_report", Error,
+        "đảng viên `{member}` có hai báo cáo theo dõi hộ tháng {month}",
+        "the member `{member}` has two household reports for {month}";
+    /// A report on a household that is not assigned to the reporting member that month.
+    HouseholdNotAssigned => "household_not_assigned", Warning,
+        "đảng viên `{member}` báo cáo về hộ `{household}` không được phân công cho mình trong tháng {month}",
+        "the member `{member}` reports on the household `{household}`, which is not assigned to them in {month}";
 
     // ---- accountability ----
+    /// Two explanations of one unit on one topic for one month, asked by the same body.
+    DuplicateExplanation => "duplicate_explanation", Error,
+        "đơn vị `{unit}` có hai giải trình về `{topic}` tháng {month} theo yêu cầu của `{requested_by}`",
+        "the unit `{unit}` has two explanations on `{topic}` for {month} requested by `{requested_by}`";
+    /// An explanation dated before the month it explains.
+    ExplanationBeforeMonth => "explanation_before_month", Error,
+        "giải trình tháng {month} ghi ngày {given_on}, trước tháng đó",
+        "the explanation for {month} is dated {given_on}, before that month";
+    /// An accountability rule that requires no topic.
+    AccountabilityRuleEmpty => "accountability_rule_empty", Error,
+        "quy định giải trình thứ {rule} không yêu cầu nội dung nào", "the accountability rule {rule} requires no topic";
 
     // ---- emulation ----
+    /// A scheme whose criteria maxima do not add up to its total.
+    SchemeTotalMismatch => "scheme_total_mismatch", Error,
+        "các tiêu chí cộng lại tối đa {sum} điểm, khác tổng điểm {total} của bảng",
+        "the criteria add up to at most {sum} points, not the scheme's total of {total}";
+    /// Points from 0 to the total that no title covers.
+    SchemeBandHole => "scheme_band_hole", Error,
+        "không có danh hiệu nào cho số điểm từ {from} đến {to}", "no title covers the points from {from} to {to}";
+    /// Two titles that cover the same points.
+    SchemeBandOverlap => "scheme_band_overlap", Error,
+        "danh hiệu `{title}` và `{other}` cùng áp dụng cho số điểm từ {from} đến {to}",
+        "the titles `{title}` and `{other}` both cover the points from {from} to {to}";
+    /// A title band outside 0 to the scheme's total, or whose minimum is above its maximum.
+    SchemeBandInvalid => "scheme_band_invalid", Error,
+        "danh hiệu `{title}` có khoảng điểm {from}–{to} không hợp lệ trong thang 0–{total}",
+        "the title `{title}` has the band {from}–{to}, not valid on the scale 0–{total}";
+    /// A criterion that the scheme does not have.
+    UnknownCriterion => "unknown_criterion", Error,
+        "tiêu chí `{criterion}` không có trong bảng tiêu chí `{scheme}`",
+        "the criterion `{criterion}` is not in the scheme `{scheme}`";
+    /// Points above a criterion's maximum.
+    PointsAboveMax => "points_above_max", Error,
+        "tiêu chí `{criterion}` được {points} điểm, quá mức tối đa {max}",
+        "the criterion `{criterion}` has {points} points, above its maximum of {max}";
+    /// A criterion of the scheme that a score sheet leaves out.
+    MissingCriterion => "missing_criterion", Error,
+        "chưa chấm tiêu chí `{criterion}`", "the criterion `{criterion}` is not scored";
+    /// Two score sheets for one subject and period.
+    DuplicateScore => "duplicate_score", Error,
+        "`{subject}` có hai phiếu chấm điểm kỳ {period}", "`{subject}` has two score sheets for {period}";
+    /// A score sheet for a subject the scheme does not score (a unit on a members' scheme).
+    SchemeSubjectMismatch => "scheme_subject_mismatch", Error,
+        "bảng tiêu chí `{scheme}` dùng để chấm `{applies_to}`, không chấm được `{subject}`",
+        "the scheme `{scheme}` scores `{applies_to}`, not `{subject}`";
+    /// A period in which the scheme is not in force.
+    SchemeNotInForce => "scheme_not_in_force", Error,
+        "bảng tiêu chí `{scheme}` không có hiệu lực trong kỳ {period}", "the scheme `{scheme}` is not in force in {period}";
+    /// A commendation level the scheme does not have.
+    UnknownCommendationLevel => "unknown_commendation_level", Error,
+        "mức khen `{level}` không có trong bảng tiêu chí `{scheme}`",
+        "the commendation level `{level}` is not in the scheme `{scheme}`";
+    /// A decision on a nomination dated before the nomination.
+    DecisionBeforeNomination => "decision_before_nomination", Error,
+        "đề nghị `{nomination}` được quyết định ngày {decided_on}, trước ngày đề nghị {nominated_on}",
+        "the nomination `{nomination}` is decided on {decided_on}, before it was made on {nominated_on}";
 
     // ---- term targets ----
     /// A target sheet whose period is not a party term.

@@ -61,7 +61,10 @@ impl Default for Rates {
 
 use crate::{Catalogue, Month, Organisation, ReviewBatch};
 
+pub mod accountability;
 pub mod dialogue;
+pub mod emulation;
+pub mod household;
 pub mod meeting;
 pub mod names;
 mod org;
