@@ -44,10 +44,7 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     ("reviews.validate", "findings about reviews: {catalogue, organisation, reviews}"),
     ("period.parse", "a period's kind and months: {period}"),
     ("synthetic.organisation", "a synthetic organisation: {scale, seed}"),
-    (
-        "synthetic.records",
-        "an area's synthetic records for a synthetic organisation: {area, scale, seed, period} (area: meeting, petition, dialogue, rating)",
-    ),
+    ("synthetic.records", "an area's synthetic records for a synthetic organisation: {area, scale, seed, period}"),
     ("synthetic.catalogue", "the synthetic 82/23/22 local catalogue: {}"),
     ("synthetic.reviews", "a synthetic month of reviews: {organisation, catalogue, month, seed, rates?}"),
     ("synthetic.month", "a synthetic organisation and month, validated and counted: {scale, seed, month, catalogue}"),
@@ -540,6 +537,9 @@ fn synthetic_records(input: &Input) -> Result<Value, Error> {
         "petition" => to_value(&crate::synthetic::petition::generate(&org, period, seed)),
         "dialogue" => to_value(&crate::synthetic::dialogue::generate(&org, period, seed)),
         "rating" => to_value(&crate::synthetic::rating::inputs(&org, period, seed)),
+        "household" => to_value(&crate::synthetic::household::generate(&org, period.last_month(), seed)),
+        "accountability" => to_value(&crate::synthetic::accountability::generate(&org, period.last_month(), seed)),
+        "emulation" => to_value(&crate::synthetic::emulation::generate(&org, period.last_month().year(), seed)),
         other => Err(Error::Unknown { what: "area", what_vi: "lĩnh vực", name: other.chars().take(60).collect() }),
     }
 }

@@ -1,5 +1,6 @@
 //! `soisua demo`, the committee office's other records: the article's term targets, the quarter's
-//! quality ratings fed by the evaluated months, and the month's cell meetings (synthetic data).
+//! quality ratings fed by the evaluated months, the month's cell meetings, petitions, dialogues and
+//! household visits, household follow-up, accountability and emulation (synthetic data).
 
 use std::collections::BTreeMap;
 
@@ -23,6 +24,10 @@ pub fn print(
     print_targets()?;
     print_ratings(org, month, seed, evidence)?;
     print_meetings(org, month, seed)?;
+    print_petitions(org, month, seed)?;
+    print_households(org, month, seed)?;
+    print_accountability(org, month, seed)?;
+    print_emulation(org, month, seed)?;
     Ok(())
 }
 
@@ -105,5 +110,93 @@ fn print_meetings(org: &Organisation, month: Month, seed: u64) -> Result<(), Fai
         levels.join(", "),
         meetings.len()
     );
+    Ok(())
+}
+
+fn print_petitions(org: &Organisation, month: Month, seed: u64) -> Result<(), Failure> {
+    let policy = soisua::petition::PetitionPolicy::default_2020()?;
+    let quarter = Period::Quarter(month.quarter());
+    // The quarter so far, so that the month's report has petitions carried over from before it.
+    let petitions = synthetic::petition::generate(org, quarter, seed);
+    let report = soisua::petition::report(org, &petitions, &policy, month.into(), None)?;
+    let t = &report.total;
+    println!("\n  Phản ánh, kiến nghị / Petitions {month} — {}", policy.reference());
+    println!(
+        "    nhận / received {}, đã chuyển / forwarded {}, đã giải quyết / resolved {} (trễ hạn / late {}), đã trả lời / replied {}",
+        t.received, t.forwarded, t.resolved, t.resolved_late, t.replied
+    );
+    println!(
+        "    cuối tháng / at the end: đang xử lý / open {}, quá hạn / overdue {}, đã báo cáo lên / escalated {}",
+        t.open_at_end, t.overdue_at_end, t.escalated_at_end
+    );
+    let dialogues = synthetic::dialogue::generate(org, month.into(), seed);
+    let report = soisua::dialogue::report(org, &dialogues, month.into(), None)?;
+    let d = &report.total;
+    println!("\n  Đối thoại, thăm hộ / Dialogues and household visits {month}");
+    println!(
+        "    kế hoạch / planned {}, đã thực hiện / held {}, chưa thực hiện / not held {}; {} người gặp / people met, \
+         {} hộ thăm / households visited, {} vấn đề / issues raised, {} kiến nghị mở / petitions opened",
+        d.planned, d.held, d.not_held, d.people_met, d.households_visited, d.issues_raised, d.petitions_opened
+    );
+    Ok(())
+}
+
+fn print_households(org: &Organisation, month: Month, seed: u64) -> Result<(), Failure> {
+    let policy = soisua::household::HouseholdPolicy::default_2020()?;
+    let records = synthetic::household::generate(org, month, seed);
+    let report = soisua::household::report(org, &records, month.into(), None, &policy)?;
+    let t = &report.total;
+    println!("\n  Đảng viên theo dõi hộ / Household follow-up {month}");
+    println!(
+        "    {} đảng viên / members → {} hộ / households: có người theo dõi / covered {}, chưa có / uncovered {}; \
+         quá định mức / over the load {}; báo cáo / reports {} / {}",
+        t.members_assigned.len(),
+        t.households,
+        t.covered,
+        t.uncovered,
+        t.over_load_members.len(),
+        t.reports_received,
+        t.reports_expected
+    );
+    Ok(())
+}
+
+fn print_accountability(org: &Organisation, month: Month, seed: u64) -> Result<(), Failure> {
+    let policy = soisua::accountability::AccountabilityPolicy::default_2020()?;
+    let explanations = synthetic::accountability::generate(org, month, seed);
+    let report = soisua::accountability::report(org, &explanations, month.into(), None, &policy)?;
+    let t = &report.total;
+    println!("\n  Giải trình của người đứng đầu / Accountability of unit heads {month}");
+    println!(
+        "    {} giải trình / explanations; đơn vị phải giải trình / units due {}, đã giải trình / explaining {}, \
+         còn thiếu nội dung / missing topics {}; chưa được chấp nhận / not accepted {}, đang xem xét / pending {}",
+        t.explanations,
+        t.units_due.len(),
+        t.units_explaining.len(),
+        t.units_missing_topics.len(),
+        t.not_accepted,
+        t.pending
+    );
+    Ok(())
+}
+
+fn print_emulation(org: &Organisation, month: Month, seed: u64) -> Result<(), Failure> {
+    let scheme = soisua::emulation::Scheme::default_2020()?;
+    let year = Period::Year(month.year());
+    let records = synthetic::emulation::generate(org, month.year(), seed);
+    let report = soisua::emulation::report(org, &scheme, &records, year, None)?;
+    let t = &report.total;
+    let titles: Vec<String> = t.titles.iter().map(|(title, n)| format!("{title} {n}")).collect();
+    let nominations: Vec<String> = t.nominations.iter().map(|(state, n)| format!("{state} {n}")).collect();
+    println!(
+        "\n  Thi đua, khen thưởng / Emulation and rewards {year} (thang điểm của soisua / soisua's labelled scheme)"
+    );
+    println!(
+        "    {} bảng điểm / score sheets: {}; chưa đạt danh hiệu / no title {}",
+        t.scored,
+        titles.join(", "),
+        t.untitled
+    );
+    println!("    «Người tốt, việc tốt» / \"good people, good deeds\": {}", nominations.join(", "));
     Ok(())
 }
