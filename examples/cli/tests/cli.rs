@@ -49,6 +49,20 @@ fn demo_runs_and_its_files_validate() {
     );
 
     assert!(text.contains("| Biểu dương / Commended |"), "{text}");
+    // The committee office's other records: every section, and the article's term targets.
+    for heading in [
+        "Chỉ tiêu nhiệm kỳ / Term targets 2015-2020",
+        "Xếp loại chất lượng / Quality rating 2020-Q3",
+        "Sinh hoạt chi bộ / Cell meetings 2020-09",
+        "Phản ánh, kiến nghị / Petitions 2020-09",
+        "Đối thoại, thăm hộ / Dialogues and household visits 2020-09",
+        "Đảng viên theo dõi hộ / Household follow-up 2020-09",
+        "Giải trình của người đứng đầu / Accountability of unit heads 2020-09",
+        "Thi đua, khen thưởng / Emulation and rewards 2020",
+    ] {
+        assert!(text.contains(heading), "{heading}\n{text}");
+    }
+    assert!(text.contains("34 chỉ tiêu / targets: đạt / achieved 31, trong đó vượt / of which exceeded 22"), "{text}");
     for ext in ["json", "csv", "xlsx", "md", "html"] {
         assert!(dir.join(format!("report-2020-09.{ext}")).exists(), "report-2020-09.{ext}");
     }
