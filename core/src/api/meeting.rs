@@ -77,8 +77,8 @@ fn merge(input: &Input) -> Result<Value, Error> {
     };
     let mut merged: Option<Rollup<MeetingTally>> = None;
     for (i, item) in items.into_iter().enumerate() {
-        let report: Rollup<MeetingTally> =
-            crate::json::from_value("meeting report", item).map_err(|e| located(e, &Path::root().key("reports").index(i)))?;
+        let report: Rollup<MeetingTally> = crate::json::from_value("meeting report", item)
+            .map_err(|e| located(e, &Path::root().key("reports").index(i)))?;
         merged = Some(match merged {
             None => report,
             Some(so_far) => so_far.merge(&report)?,

@@ -298,7 +298,10 @@ fn month_rates_every_open_cell() {
     assert_eq!(september.cells.len(), 2);
     let cb1 = &september.cells[0];
     assert_eq!((cb1.status, cb1.meeting.as_deref(), cb1.regular_meetings), (CellMonthStatus::Rated, Some("m2"), 2));
-    assert_eq!(cb1.note.as_ref().unwrap().en, "2 regular meetings in the month; the last one, `m2` of 2020-09-25, counts");
+    assert_eq!(
+        cb1.note.as_ref().unwrap().en,
+        "2 regular meetings in the month; the last one, `m2` of 2020-09-25, counts"
+    );
     assert_eq!(september.cells[1].status, CellMonthStatus::NotHeld);
     assert_eq!(codes(&september.issues).last(), Some(&"meeting_not_held"));
     let october = rater.month(&meetings, "2020-10".parse().unwrap());
@@ -379,7 +382,11 @@ fn tally() -> impl Strategy<Value = MeetingTally> {
             duration_minutes: minutes,
             duration_meetings: held.min(1),
             cells: [format!("CB-{cell}")].into_iter().collect(),
-            cells_not_held: if held == 0 { [format!("CB-{cell}")].into_iter().collect() } else { Default::default() },
+            cells_not_held: if held == 0 {
+                [format!("CB-{cell}")].into_iter().collect()
+            } else {
+                std::collections::BTreeSet::new()
+            },
             ..MeetingTally::default()
         },
     )

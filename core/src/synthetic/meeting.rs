@@ -120,8 +120,7 @@ impl Maker<'_> {
             // Average and poor meetings leave the first absence without a reason.
             .filter(|(i, _)| !(fails_attendance && *i == 0))
             .map(|(_, m)| Excused {
-                member: (*m).to_owned(),
-                reason: (*rng.pick(REASONS).unwrap_or(&"Ốm")).to_owned(),
+                member: (*m).to_owned(), reason: (*rng.pick(REASONS).unwrap_or(&"Ốm")).to_owned()
             })
             .collect();
         let fair_slip = if profile == Profile::Fair { rng.below(4) } else { 4 };
