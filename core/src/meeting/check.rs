@@ -34,11 +34,11 @@ impl MeetingRater<'_> {
     /// # Ok::<(), soisua::Error>(())
     /// ```
     pub fn validate(&self, meetings: &[Meeting]) -> Vec<Issue> {
-        self.validate_flagged(meetings).0
+        self.validate_each(meetings).0.into_iter().flatten().collect()
     }
 
-    /// The findings, and per meeting whether it has errors.
-    pub(super) fn validate_flagged(&self, meetings: &[Meeting]) -> (Vec<Issue>, Vec<bool>) {
+    /// The findings per meeting, and per meeting whether it has errors.
+    pub(super) fn validate_each(&self, meetings: &[Meeting]) -> (Vec<Vec<Issue>>, Vec<bool>) {
         let base = Path::root().key("meetings");
         let mut found: Vec<Vec<Issue>> = Vec::with_capacity(meetings.len());
         let mut errors = Vec::with_capacity(meetings.len());
@@ -92,7 +92,7 @@ impl MeetingRater<'_> {
                 }
             }
         }
-        (found.into_iter().flatten().collect(), errors)
+        (found, errors)
     }
 
     /// The findings about one meeting, at `at`.

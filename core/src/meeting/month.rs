@@ -19,7 +19,9 @@ pub struct MonthRatings {
     pub scheme: String,
     /// One entry per cell open in the month, in the organisation's order.
     pub cells: Vec<CellMonth>,
-    /// Findings about the meetings given, then the cells that held no regular meeting.
+    /// Findings about the meetings of the month (meetings of other months are history for the
+    /// runs of absences, their findings are not repeated here), then the cells that held no
+    /// regular meeting.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub issues: Vec<Issue>,
 }
@@ -146,7 +148,8 @@ fn ratio(part: u64, whole: u64) -> Option<f64> {
 pub struct MeetingReport {
     /// The roll-up: merge it with others with [`Rollup::merge`].
     pub report: Rollup<MeetingTally>,
-    /// Findings about the meetings given, then the cell-months in scope without a regular meeting.
+    /// Findings about the meetings in the period and scope, then the cell-months without a
+    /// regular meeting.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub issues: Vec<Issue>,
 }
@@ -215,7 +218,13 @@ impl MeetingRater<'_> {
     /// # Ok::<(), soisua::Error>(())
     /// ```
     pub fn month(&self, meetings: &[Meeting], month: Month) -> MonthRatings {
-        let (mut issues, errors) = self.validate_flagged(meetings);
+        let (found, errors) = self.validate_each(meetings);
+        let mut issues: Vec<Issue> = meetings
+            .iter()
+            .zip(found)
+            .filter(|(m, _)| Month::from_date(m.date) == month)
+            .flat_map(|(_, list)| list)
+            .collect();
         let book = Book::new(meetings, errors);
         let mut cells = Vec::new();
         for unit in self.cells_in(month) {
@@ -252,7 +261,15 @@ impl MeetingRater<'_> {
     /// ```
     pub fn report(&self, meetings: &[Meeting], period: Period, scope: Option<&str>) -> Result<MeetingReport, Error> {
         let mut report = Rollup::of(&self.index, scope)?;
-        let (mut issues, errors) = self.validate_flagged(meetings);
+        let (found, errors) = self.validate_each(meetings);
+        let scope_id = report.scope.as_ref().map(|s| s.unit.clone());
+        let mut issues: Vec<Issue> = meetings
+            .iter()
+            .zip(found)
+            .filter(|(m, _)| period.contains(Month::from_date(m.date)))
+            .filter(|(m, _)| scope_id.as_ref().is_none_or(|s| self.index.is_within(&m.unit, s, m.date)))
+            .flat_map(|(_, list)| list)
+            .collect();
         let book = Book::new(meetings, errors);
         for month in period.months() {
             let label = month.to_string();
@@ -332,10 +349,14 @@ impl MeetingRater<'_> {
         let Some(rating) = rating else {
             entry.status = CellMonthStatus::Unrated;
             tally.unrated = 1;
-            entry.note = Some(Text::new(
+            let (vi, en) = (
                 format!("biên bản `{}` có lỗi (xem danh sách lỗi), chưa xếp loại được", meeting.id),
                 format!("the record `{}` has errors (see the findings) and is not rated", meeting.id),
-            ));
+            );
+            entry.note = Some(match entry.note.take() {
+                Some(before) => Text::new(format!("{}; {vi}", before.vi), format!("{}; {en}", before.en)),
+                None => Text::new(vi, en),
+            });
             return (entry, tally);
         };
         let (expected, present) = self.expected_present(meeting);

@@ -169,7 +169,7 @@ impl MeetingRater<'_> {
     /// assert_eq!((rating.points, rating.level.as_str()), (90, "fair"));
     /// let held_back = rating.held_back.unwrap();
     /// assert_eq!(held_back.key_criteria_short, ["duration"]);
-    /// assert_eq!(held_back.why.en, "not Good: the key criteria `duration` are not at their maximum");
+    /// assert_eq!(held_back.why.en, "not Good: key criteria not at their maximum: Duration");
     /// # Ok::<(), soisua::Error>(())
     /// ```
     pub fn rate(&self, meeting: &Meeting, earlier: &[Meeting]) -> Result<MeetingRating, Error> {
@@ -220,7 +220,9 @@ impl MeetingRater<'_> {
         let held_back = at.checked_sub(1).and_then(|above| levels.get(above)).map(|above| {
             let points_short = above.min_points.saturating_sub(points);
             let keys = if above.requires_key_criteria { keys_short.clone() } else { Vec::new() };
-            let why = held_back_why(&above.title, points_short, above.min_points, &keys);
+            let titles: Vec<&Text> =
+                criteria.iter().filter(|c| keys.contains(&c.criterion)).map(|c| &c.title).collect();
+            let why = held_back_why(&above.title, points_short, above.min_points, &titles);
             HeldBack {
                 level: above.code.clone(),
                 title: above.title.clone(),
@@ -403,7 +405,7 @@ fn participation(meeting: &Meeting, min_percent: u32) -> (bool, Measurement, Tex
     (met, Measurement::Participation { present: n_present, spoke: n_spoke, min_percent }, why)
 }
 
-fn held_back_why(title: &Text, points_short: u32, min_points: u32, keys: &[String]) -> Text {
+fn held_back_why(title: &Text, points_short: u32, min_points: u32, keys: &[&Text]) -> Text {
     let mut vi = Vec::new();
     let mut en = Vec::new();
     if points_short > 0 {
@@ -411,9 +413,10 @@ fn held_back_why(title: &Text, points_short: u32, min_points: u32, keys: &[Strin
         en.push(format!("{points_short} points short (it needs {min_points})"));
     }
     if !keys.is_empty() {
-        let list = ticks(keys.iter().map(String::as_str));
-        vi.push(format!("các tiêu chí chủ chốt {list} chưa đạt điểm tối đa"));
-        en.push(format!("the key criteria {list} are not at their maximum"));
+        let list_vi = keys.iter().map(|t| t.vi.as_str()).collect::<Vec<_>>().join(", ");
+        let list_en = keys.iter().map(|t| t.en.as_str()).collect::<Vec<_>>().join(", ");
+        vi.push(format!("tiêu chí chủ chốt chưa đạt điểm tối đa: {list_vi}"));
+        en.push(format!("key criteria not at their maximum: {list_en}"));
     }
     Text::new(format!("chưa đạt mức {}: {}", title.vi, vi.join("; ")), format!("not {}: {}", title.en, en.join("; ")))
 }

@@ -382,7 +382,11 @@ fn tally() -> impl Strategy<Value = MeetingTally> {
             duration_minutes: minutes,
             duration_meetings: held.min(1),
             cells: [format!("CB-{cell}")].into_iter().collect(),
-            cells_not_held: if held == 0 { [format!("CB-{cell}")].into_iter().collect() } else { Default::default() },
+            cells_not_held: if held == 0 {
+                [format!("CB-{cell}")].into_iter().collect()
+            } else {
+                std::collections::BTreeSet::new()
+            },
             ..MeetingTally::default()
         },
     )
