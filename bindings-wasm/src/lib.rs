@@ -29,6 +29,7 @@ mod api;
 mod catalogue;
 mod error;
 mod evaluator;
+mod meeting;
 #[cfg(feature = "full")]
 mod office;
 mod organisation;
