@@ -244,11 +244,13 @@ fn read(
             )));
         }
     };
+    // A scheme object is read through its text: the text reader is in the module anyway (for the
+    // embedded scheme), and a second reader of every scheme type would cost the form's module size.
     let scheme = match given(scheme) {
         None => MeetingScheme::default_2018(),
         Some(s) => match s.as_string() {
             Some(text) => MeetingScheme::from_json(&text),
-            None => MeetingScheme::from_value(value::object("scheme", &s)?),
+            None => MeetingScheme::from_json(&value::object("scheme", &s)?.to_string()),
         },
     }
     .or_throw()?;

@@ -81,7 +81,8 @@ describe("rateMeeting", () => {
     const answer = full.call("meeting.rate", { organisation: ORG, meeting });
     assert.deepEqual(error.issues, answer.error.issues);
     assert.deepEqual(error.issues.map((f) => f.code).sort(),
-      ["meeting_score_above_max", "meeting_score_missing", "meeting_score_missing", "meeting_score_missing", "unknown_member"]);
+      ["meeting_score_above_max", "meeting_score_missing", "meeting_score_missing", "meeting_score_missing",
+        "meeting_speaker_not_present", "unknown_member"]);
   });
 
   it("matches the shared vectors when tests/vectors/meeting.json exists", { skip: !existsSync(vectorFile) && "no tests/vectors/meeting.json yet" }, () => {

@@ -298,9 +298,9 @@ export function meetingSection(ctx) {
     }
     const errors = fields.filter((f) => f.level === "error").length;
     const warnings = fields.length - errors;
-    $("mt-summary").replaceChildren(
-      h("p", { class: `summary-head${errors ? " has-errors" : ""}`, text: fields.length ? t("counts", { errors, warnings }) : t("noErrors") }),
-      unplaced.length ? h("ul", { class: "summary-list" }, unplaced.map((f) => h("li", {}, line(f)))) : null);
+    const head = h("p", { class: `summary-head${errors ? " has-errors" : ""}`, text: fields.length ? t("counts", { errors, warnings }) : t("noErrors") });
+    const list = h("ul", { class: "summary-list" }, unplaced.map((f) => h("li", {}, line(f))));
+    $("mt-summary").replaceChildren(...(unplaced.length ? [head, list] : [head]));
   }
 
   function renderRating(rating, looked) {
