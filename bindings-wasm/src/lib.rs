@@ -29,6 +29,7 @@ mod api;
 mod catalogue;
 mod error;
 mod evaluator;
+mod meeting;
 #[cfg(feature = "full")]
 mod office;
 mod organisation;
@@ -42,6 +43,7 @@ mod value;
 pub use api::{call, operations, parse_period};
 pub use catalogue::Catalogue;
 pub use evaluator::Evaluator;
+pub use meeting::{default_meeting_scheme, preview_meeting, rate_meeting};
 #[cfg(feature = "full")]
 pub use office::{
     assess_targets, invoke, merge_office, rate_members, rate_scenario, rating_scheme, target_fixture, target_report,

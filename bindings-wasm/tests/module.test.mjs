@@ -36,7 +36,8 @@ for (const dir of ["pkg", "pkg-full"]) {
       for (const name of ["Finding", "SoisuaError", "CatalogueItem", "CatalogueObject", "OrganisationObject",
         "ReviewBatchObject", "ApiAnswer", "PeriodInfo", "Operation", "Report", "ReportBlock", "ReportComparison",
         "RenderedReport", "RenderOptions", "ReportTemplates", "NoticeBoard", "RadioList", "Viewer", "Redacted",
-        "YearReports", "Preview", "Outlook", "FormFinding", "ReviewResult"]) {
+        "YearReports", "Preview", "Outlook", "FormFinding", "ReviewResult", "MeetingObject", "MeetingSchemeObject",
+        "MeetingRatingObject", "MeetingPreview"]) {
         assert.match(dts, new RegExp(`export (interface|type) ${name}\\b`), name);
       }
       assert.ok(!/\bany\b/.test(dts.replace(/\/\*[\s\S]*?\*\//g, "")), "no `any` in the public types");
@@ -51,7 +52,8 @@ describe("the browser form's module", () => {
   });
 
   it("has the form's classes and leaves the rest to the full module", () => {
-    for (const name of ["Catalogue", "Organisation", "ReviewBatch", "Evaluator", "initSync"]) {
+    for (const name of ["Catalogue", "Organisation", "ReviewBatch", "Evaluator", "initSync", "rateMeeting",
+      "previewMeeting", "defaultMeetingScheme"]) {
       assert.equal(typeof lean[name], "function", name);
     }
     for (const name of ["call", "buildReport", "runScenario", "parsePeriod"]) {

@@ -3,6 +3,9 @@
 // Every rule lives in the WebAssembly module: this page only collects answers, asks the module's
 // `Evaluator` for findings (placed on form fields), the verdict, its explanation and outlook, and
 // the review's fingerprint, and keeps drafts in localStorage. It fetches nothing but its own files.
+// The cell's monthly meeting (sinh hoạt chi bộ) is recorded and rated in meeting.js.
+
+import { cleanRecords, meetingSection } from "./meeting.js";
 
 const STORE_VERSION = 1;
 const KINDS = ["manifestation", "exemplary", "prohibition"];
@@ -274,6 +277,11 @@ const app = {
   order: [],
   groups: [],
   organisation: null,
+  /** The module's `Organisation`, for the meeting's rating. */
+  orgHandle: null,
+  /** The cell meetings: unit → month → record (meeting.js), saved with the drafts. */
+  meetings: {},
+  meeting: null,
   cells: [],
   unit: "",
   month: "",
@@ -400,6 +408,7 @@ async function load() {
   }
   app.groups = app.catalogue.toObject().groups;
   app.organisation = JSON.parse(orgText);
+  app.orgHandle = organisation;
   app.cells = app.organisation.units.filter((unit) => unit.kind === "cell");
   return true;
 }
@@ -442,6 +451,7 @@ function restore() {
       app.drafts[key] = clean;
     }
   }
+  app.meetings = cleanRecords(data.meetings);
   const selection = data.selection ?? {};
   if (typeof selection.unit === "string") app.unit = selection.unit;
   if (typeof selection.month === "string") app.month = selection.month;
@@ -455,6 +465,7 @@ function save() {
     showSelf: app.showSelf,
     selection: { unit: app.unit, month: app.month, member: app.member },
     drafts: app.drafts,
+    meetings: app.meetings,
   };
   try {
     localStorage.setItem(storageKey(), JSON.stringify(data));
@@ -1038,6 +1049,7 @@ function renderAll() {
   renderPickers();
   renderItems();
   refresh();
+  renderMeeting();
   if (app.exportMessage) showExportMessage(app.exportMessage);
 }
 
@@ -1105,6 +1117,13 @@ function selectionChanged() {
   renderPickers();
   renderItems();
   refresh();
+  renderMeeting();
+}
+
+/** The meeting section for the chosen cell and month (none while the month has an error). */
+function renderMeeting() {
+  const ok = app.selectionFindings.length === 0;
+  app.meeting?.render(ok ? app.unit : "", ok ? app.month : "", ok ? app.members : []);
 }
 
 function wire() {
@@ -1199,6 +1218,10 @@ async function main() {
   if (!app.cells.some((cell) => cell.id === app.unit)) app.unit = app.cells[0]?.id ?? "";
   if (!app.month) app.month = currentMonth();
   updateMembers();
+  app.meeting = meetingSection({
+    soisua: app.soisua, organisation: app.orgHandle, records: app.meetings, h, memberLabel,
+    lang: () => app.lang, save,
+  });
   wire();
   $("app").hidden = false;
   renderAll();

@@ -4,6 +4,7 @@
 // cell, the month and a member, answers items, finalises, breaks a prohibition, reloads (the draft
 // is restored from localStorage), exports the month and checks the exported file with the same
 // module in Node (batch validation, fingerprints) and with the CLI when it is built. Also checks
+// the cell's meeting (rated as it is recorded, findings on their fields, kept after a reload),
 // the English switch, a phone-sized viewport, that the console stayed clean and that no request
 // left the page's origin. Saves screenshots to target/web-form.png and target/web-form-phone.png,
 // and the exported file to target/danh-gia-CB-PH-2020-09.json.
@@ -293,6 +294,64 @@ describe("web form end to end", { skip, timeout: 120_000 }, () => {
       console.warn(`[form.test] ${cli} is missing: the CLI check is skipped`);
     }
 
+    // The cell's meeting this month: the criteria come from the module's scheme, the rating and
+    // the findings follow every change, and the record is kept with the drafts.
+    const meetingMembers = await page.$$eval("#mt-attendance .mt-member", (rows) => rows.map((r) => r.dataset.member));
+    assert.deepEqual(meetingMembers, ["DV01", "DV02", "DV03", "DV04", "DV05", "DV10"]);
+    const criteria = await page.$$eval("#mt-body input[data-criterion]", (inputs) => inputs.map((i) => [i.dataset.criterion, i.max]));
+    assert.deepEqual(criteria, [["preparation", "20"], ["conduct", "10"], ["principles", "10"], ["follow_up", "10"]]);
+    seen = await read({ title: ["#h-meeting"], msg: ["#mt-date-msg"], invalid: ["#mt-date", "@aria-invalid"], level: ["#mt-level"] });
+    assert.deepEqual(seen, { title: "5. Sinh hoạt chi bộ", msg: "Lỗi: Hãy nhập ngày sinh hoạt.", invalid: "true", level: "—" });
+    await page.fill("#mt-date", "2020-09-05");
+    await page.fill("#mt-duration", "120");
+    seen = await read({ code: ["#mt-score-conduct-msg .msg", "@data-code"], invalid: ["#mt-score-conduct", "@aria-invalid"], points: ["#mt-points"] });
+    assert.deepEqual(seen, { code: "meeting_score_missing", invalid: "true", points: "Chưa xếp loại: biên bản còn lỗi." });
+    for (const [code, points] of [["preparation", "18"], ["conduct", "9"], ["principles", "10"], ["follow_up", "8"]]) {
+      await page.fill(`#mt-score-${code}`, points);
+    }
+    await page.check('#mt-member-DV01 input[data-role="spoke"]');
+    await page.check('#mt-member-DV02 input[data-role="spoke"]');
+    await page.check("#mt-minutes");
+    await page.fill("#mt-contents", "Quán triệt nghị quyết tháng 9\nKiểm điểm việc thăm hộ gia đình");
+    await page.fill("#mt-conclusions", "Giao đồng chí Tài theo dõi 5 hộ ở ấp Phú Hòa");
+    seen = await read({ level: ["#mt-level"], points: ["#mt-points"], held: ["#mt-held"], summary: ["#mt-summary"] });
+    assert.deepEqual(seen, { level: "Tốt", points: "95/100 điểm", held: "", summary: "Biên bản không có lỗi." });
+
+    // An excused member without a reason: an error on that member's row, and no rating.
+    await page.check('input[name="mt-att-DV04"][value="excused"]');
+    seen = await read({
+      code: ["#mt-member-DV04-msg .msg", "@data-code"], invalid: ["#mt-reason-DV04", "@aria-invalid"],
+      state: ["#mt-member-DV04", "@data-state"], described: ["#mt-reason-DV04", "described"], level: ["#mt-level"],
+    });
+    assert.deepEqual({ ...seen, described: undefined }, { code: "empty_text", invalid: "true", state: "error", described: undefined, level: "—" });
+    assert.match(seen.described, /không được để trống/);
+    // With the reason, 5 of 6 present is not above 85%: attendance, a key criterion, holds it back.
+    await page.fill("#mt-reason-DV04", "Đi công tác");
+    seen = await read({
+      level: ["#mt-level"], points: ["#mt-points"], held: ["#mt-held"],
+      attendance: ['#mt-criteria tr[data-criterion="attendance"]'], invalid: ["#mt-reason-DV04", "@aria-invalid"],
+    });
+    assert.deepEqual({ ...seen, attendance: undefined }, {
+      level: "Khá", points: "75/100 điểm", attendance: undefined, invalid: null,
+      held: "chưa đạt mức Tốt: thiếu 15 điểm (cần từ 90 điểm); các tiêu chí chủ chốt `attendance` chưa đạt điểm tối đa",
+    });
+    assert.match(seen.attendance, /0\/20.*có mặt 5\/6 đảng viên \(83,3%\), không trên 85%/);
+    // A score above the criterion's maximum: an error on that score.
+    await page.fill("#mt-score-preparation", "25");
+    seen = await read({ code: ["#mt-score-preparation-msg .msg", "@data-code"], invalid: ["#mt-score-preparation", "@aria-invalid"], level: ["#mt-level"] });
+    assert.deepEqual(seen, { code: "meeting_score_above_max", invalid: "true", level: "—" });
+    await page.fill("#mt-score-preparation", "18");
+    await page.check('input[name="mt-att-DV04"][value="present"]');
+    assert.equal(await page.textContent("#mt-level"), "Tốt");
+    // Kept on this device: a reload brings the record and its rating back.
+    await page.reload({ waitUntil: "load" });
+    await opened();
+    seen = await read({
+      date: ["#mt-date", "value"], duration: ["#mt-duration", "value"], spoke: ['#mt-member-DV02 input[data-role="spoke"]', "checked"],
+      reason: ["#mt-reason-DV04", "value"], level: ["#mt-level"], points: ["#mt-points"],
+    });
+    assert.deepEqual(seen, { date: "2020-09-05", duration: "120", spoke: true, reason: "Đi công tác", level: "Tốt", points: "95/100 điểm" });
+
     // English.
     await page.click("#lang");
     seen = await read({
@@ -304,6 +363,8 @@ describe("web form end to end", { skip, timeout: 120_000 }, () => {
       label: "summary label, not official wording", why: undefined, radioLabel: "Not violated",
     });
     assert.match(seen.why, /^Comrade Trần Thị Mai: inspect/);
+    seen = await read({ title: ["#h-meeting"], level: ["#mt-level"], points: ["#mt-points"], kind: ['#mt-kind-field label:has(input[value="thematic"])'] });
+    assert.deepEqual(seen, { title: "5. Cell meeting", level: "Good", points: "95 of 100 points", kind: "Thematic" });
     await page.click("#lang");
     assert.equal(await page.getAttribute("html", "lang"), "vi");
 
