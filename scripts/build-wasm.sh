@@ -13,8 +13,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
-# The budget: 300 KB (300,000 bytes) gzipped, the embedded central catalogue included.
-budget_bytes=${SOISUA_WASM_BUDGET_BYTES:-300000}
+# The budget: 330 KB (330,000 bytes) gzipped, the embedded central catalogue included. It was 300 KB until the
+# form gained the cell meeting (issue 8: +49 KB); DESIGN.md ("Forms") says why and what would bring it back.
+budget_bytes=${SOISUA_WASM_BUDGET_BYTES:-330000}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target/wasm}
 wasm_bindgen=.tools/bin/wasm-bindgen
 wasm_opt=node_modules/.bin/wasm-opt

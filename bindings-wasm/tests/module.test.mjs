@@ -46,9 +46,9 @@ for (const dir of ["pkg", "pkg-full"]) {
 }
 
 describe("the browser form's module", () => {
-  it("is within the size budget: 300 KB gzipped, the central catalogue included", () => {
+  it("is within the size budget: 330 KB gzipped, the central catalogue and the meeting record included", () => {
     const gz = gzipSync(readFileSync(new URL("soisua_wasm_bg.wasm", form)), { level: 9 }).length;
-    assert.ok(gz <= 300_000, `${gz} bytes gzipped`);
+    assert.ok(gz <= 330_000, `${gz} bytes gzipped`);
   });
 
   it("has the form's classes and leaves the rest to the full module", () => {
