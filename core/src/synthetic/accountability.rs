@@ -21,7 +21,7 @@ use crate::{Month, Organisation, RoleKind};
 /// let org = soisua::synthetic::organisation(soisua::synthetic::Scale::District, 1);
 /// let month = "2020-09".parse()?;
 /// let list = soisua::synthetic::accountability::generate(&org, month, 7);
-/// assert!(list.len() > 500);
+/// assert!(list.len() > 150);
 /// assert!(soisua::accountability::validate(&org, &list).is_empty());
 /// # Ok::<(), soisua::Error>(())
 /// ```
