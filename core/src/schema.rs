@@ -7,7 +7,8 @@ use schemars::{Schema, schema_for};
 ///
 /// ```
 /// let names: Vec<&str> = soisua::schema::all().into_iter().map(|(n, _)| n).collect();
-/// assert_eq!(names, ["catalogue", "organisation", "review-batch", "issue", "policy", "scenario", "scenario-report", "case", "report", "report-templates", "viewer"]);
+/// assert_eq!(&names[..11], ["catalogue", "organisation", "review-batch", "issue", "policy", "scenario", "scenario-report", "case", "report", "report-templates", "viewer"]);
+/// assert!(names.contains(&"meeting") && names.contains(&"target-sheet") && names.contains(&"rating-scheme"));
 /// ```
 pub fn all() -> Vec<(&'static str, Schema)> {
     vec![
@@ -22,5 +23,21 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         ("report", schema_for!(crate::report::Report)),
         ("report-templates", schema_for!(crate::report::Templates)),
         ("viewer", schema_for!(crate::visibility::Viewer)),
+        ("meeting", schema_for!(crate::meeting::Meeting)),
+        ("meeting-scheme", schema_for!(crate::meeting::MeetingScheme)),
+        ("petition", schema_for!(crate::petition::Petition)),
+        ("petition-policy", schema_for!(crate::petition::PetitionPolicy)),
+        ("pressing-issue", schema_for!(crate::petition::PressingIssue)),
+        ("dialogue", schema_for!(crate::dialogue::Dialogue)),
+        ("household-records", schema_for!(crate::household::HouseholdRecords)),
+        ("household-policy", schema_for!(crate::household::HouseholdPolicy)),
+        ("explanation", schema_for!(crate::accountability::Explanation)),
+        ("accountability-policy", schema_for!(crate::accountability::AccountabilityPolicy)),
+        ("emulation-scheme", schema_for!(crate::emulation::Scheme)),
+        ("emulation-records", schema_for!(crate::emulation::EmulationRecords)),
+        ("target-sheet", schema_for!(crate::target::TargetSheet)),
+        ("rating-scheme", schema_for!(crate::rating::RatingScheme)),
+        ("rating-input", schema_for!(crate::rating::RatingInput)),
+        ("rating-evidence", schema_for!(crate::rating::Evidence)),
     ]
 }
