@@ -82,3 +82,34 @@ def test_rating_scheme_and_rate() -> None:
     assert answer == case["expect"]["ok"]
     with pytest.raises(soisua.InvalidValueError):
         office.rating_scheme("31/12/2020")
+
+
+# Every area's typed function gives the shared vector's answer (the vectors run whole through
+# soisua.call in test_vectors.py; these check the wrappers pass their arguments through).
+WRAPPED = [
+    ("meeting-rate.json", "a good meeting", lambda i: office.rate_meeting(i["organisation"], i["meeting"], i.get("earlier"))),
+    ("dialogue.json", "the month once closed, one commune", lambda i: office.dialogue_month(i["organisation"], i["dialogues"], i["month"], i.get("on"), i.get("scope"))),
+    ("household.json", "a month's coverage under the default load", lambda i: office.household_coverage(i["organisation"], {k: i[k] for k in ("households", "assignments", "reports") if k in i}, i["month"], i.get("policy"))),
+    ("accountability.json", "September: topics due, explained and missing per unit", lambda i: office.accountability_status(i["organisation"], i["explanations"], i["month"], i.get("policy"))),
+    ("emulation.json", "sheets scored with titles and why", lambda i: office.emulation_score(i["scores"], i.get("scheme"), i.get("organisation"))),
+]
+
+
+@pytest.mark.parametrize("file,name,run", WRAPPED, ids=[w[1] for w in WRAPPED])
+def test_wrappers_give_the_vectors_answers(file: str, name: str, run: Any) -> None:
+    case = vector(file, name)
+    assert "ok" in case["expect"], case["expect"]
+    assert run(case["input"]) == case["expect"]["ok"]
+
+
+def test_petition_status_frame_and_errors() -> None:
+    petitions = office.synthetic_records("petition", "2020-09")
+    status = office.petition_status(petitions, "2020-12-31")
+    frame = office.petitions_frame(status)
+    assert len(frame) == len(petitions) == len(status["rows"])
+    assert set(frame["state"]) <= {"received", "forwarded", "resolved", "replied", "overdue", "escalated"}
+    with pytest.raises(soisua.InvalidJsonError) as error:
+        office.petition_status(petitions, "31/12/2020")
+    assert error.value.code == "invalid_json"
+    with pytest.raises(soisua.UnknownNameError):
+        office.synthetic_records("nothing", "2020-09")

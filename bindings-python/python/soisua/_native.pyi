@@ -26,6 +26,7 @@ __all__ = [
     "Report",
     "RegisterCore",
     "call",
+    "invoke",
     "labels",
     "parse_period",
     "run_scenario",

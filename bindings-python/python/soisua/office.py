@@ -377,3 +377,106 @@ def synthetic_records(area: str, period: str, scale: str = "district", seed: int
     """An area's synthetic records for ``soisua.Organisation.synthetic(scale, seed)`` over ``period``
     (made-up people and texts, for trying things out)."""
     return _run("synthetic.records", area=area, period=period, scale=scale, seed=seed)
+
+
+# ---- household follow-up, accountability, emulation --------------------------------------------
+
+
+def household_coverage(
+    organisation: Document, records: Dict[str, Any], month: str, policy: Optional[Document] = None
+) -> Dict[str, Any]:
+    """A month's household follow-up: households without a member, members over their load, reports missing.
+    ``records`` is ``{"households", "assignments", "reports"}``."""
+    result: Dict[str, Any] = _run(
+        "household.coverage",
+        organisation=_doc(organisation),
+        month=month,
+        policy=None if policy is None else _doc(policy),
+        **records,
+    )
+    return result
+
+
+def household_report(
+    organisation: Document,
+    records: Dict[str, Any],
+    period: str,
+    scope: Optional[str] = None,
+    policy: Optional[Document] = None,
+) -> Dict[str, Any]:
+    """Household follow-up rolled up over a period and the units of ``scope``."""
+    result: Dict[str, Any] = _run(
+        "household.report",
+        organisation=_doc(organisation),
+        period=period,
+        scope=scope,
+        policy=None if policy is None else _doc(policy),
+        **records,
+    )
+    return result
+
+
+def accountability_status(
+    organisation: Document, explanations: Sequence[Dict[str, Any]], month: str, policy: Optional[Document] = None
+) -> Dict[str, Any]:
+    """Per unit and month: the topics its head had to explain, those explained, those missing."""
+    result: Dict[str, Any] = _run(
+        "accountability.status",
+        organisation=_doc(organisation),
+        explanations=list(explanations),
+        month=month,
+        policy=None if policy is None else _doc(policy),
+    )
+    return result
+
+
+def accountability_report(
+    organisation: Document,
+    explanations: Sequence[Dict[str, Any]],
+    period: str,
+    scope: Optional[str] = None,
+    policy: Optional[Document] = None,
+) -> Dict[str, Any]:
+    """Explanations of unit heads rolled up over a period."""
+    result: Dict[str, Any] = _run(
+        "accountability.report",
+        organisation=_doc(organisation),
+        explanations=list(explanations),
+        period=period,
+        scope=scope,
+        policy=None if policy is None else _doc(policy),
+    )
+    return result
+
+
+def emulation_score(
+    scores: Sequence[Dict[str, Any]], scheme: Optional[Document] = None, organisation: Optional[Document] = None
+) -> Any:
+    """Score sheets scored: each total with its title and why (titles passed over and the criteria they lacked)."""
+    return _run(
+        "emulation.score",
+        scores=list(scores),
+        scheme=None if scheme is None else _doc(scheme),
+        organisation=None if organisation is None else _doc(organisation),
+    )
+
+
+def emulation_report(
+    organisation: Document,
+    period: str,
+    scores: Optional[Sequence[Dict[str, Any]]] = None,
+    nominations: Optional[Sequence[Dict[str, Any]]] = None,
+    scope: Optional[str] = None,
+    scheme: Optional[Document] = None,
+) -> Dict[str, Any]:
+    """Emulation titles and "good people, good deeds" nominations rolled up over a period."""
+    result: Dict[str, Any] = _run(
+        "emulation.report",
+        organisation=_doc(organisation),
+        period=period,
+        scores=None if scores is None else list(scores),
+        nominations=None if nominations is None else list(nominations),
+        scope=scope,
+        scheme=None if scheme is None else _doc(scheme),
+    )
+    return result
