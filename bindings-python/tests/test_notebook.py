@@ -78,10 +78,10 @@ def test_no_cell_errors(executed: Any) -> None:
     assert all(c.execution_count for c in code)
 
 
-def test_three_charts_are_drawn(executed: Any) -> None:
+def test_four_charts_are_drawn(executed: Any) -> None:
     images = [o for cell in executed.cells for o in outputs(cell, "image/png")]
-    assert len(images) == 3
-    for cell in ("verdicts_over_months", "findings_heatmap", "org_type_breakdown"):
+    assert len(images) == 4
+    for cell in ("verdicts_over_months", "findings_heatmap", "org_type_breakdown", "ax.axvline(100"):
         assert list(outputs(cell_with(executed, cell), "image/png"))
 
 
