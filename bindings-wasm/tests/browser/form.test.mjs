@@ -333,7 +333,7 @@ describe("web form end to end", { skip, timeout: 120_000 }, () => {
     });
     assert.deepEqual({ ...seen, attendance: undefined }, {
       level: "Khá", points: "75/100 điểm", attendance: undefined, invalid: null,
-      held: "chưa đạt mức Tốt: thiếu 15 điểm (cần từ 90 điểm); các tiêu chí chủ chốt `attendance` chưa đạt điểm tối đa",
+      held: "chưa đạt mức Tốt: thiếu 15 điểm (cần từ 90 điểm); tiêu chí chủ chốt chưa đạt điểm tối đa: Tỷ lệ đảng viên dự sinh hoạt",
     });
     assert.match(seen.attendance, /0\/20.*có mặt 5\/6 đảng viên \(83,3%\), không trên 85%/);
     // A score above the criterion's maximum: an error on that score.
