@@ -46,7 +46,8 @@ pub use evaluator::Evaluator;
 pub use meeting::{default_meeting_scheme, preview_meeting, rate_meeting};
 #[cfg(feature = "full")]
 pub use office::{
-    assess_targets, invoke, merge_office, rate_members, rate_scenario, rating_scheme, target_fixture, target_report,
+    assess_targets, invoke, merge_office, petition_status, rate_members, rate_scenario, rating_scheme, target_fixture,
+    target_report,
 };
 pub use organisation::Organisation;
 #[cfg(feature = "full")]

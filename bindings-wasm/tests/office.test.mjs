@@ -8,6 +8,7 @@ import {
   assessTargets,
   invoke,
   mergeOffice,
+  petitionStatus,
   rateMembers,
   rateScenario,
   ratingScheme,
@@ -63,5 +64,24 @@ describe("quality ratings", () => {
     throwsSoisua(() => ratingScheme("31/12/2020"), "invalid_value");
     throwsSoisua(() => invoke("rating.rate", []), "invalid_argument");
     throwsSoisua(() => invoke("nothing.here", {}), "unknown_name");
+  });
+});
+
+describe("petitions", () => {
+  it("gives every petition.status vector's answer through petitionStatus", () => {
+    const cases = vectors("petition.json").filter((c) => c.op === "petition.status");
+    assert.ok(cases.length >= 2, `${cases.length} petition.status vectors`);
+    for (const c of cases) {
+      const { petitions, on, policy } = c.input;
+      let got;
+      try {
+        got = { ok: petitionStatus(petitions, on, policy) };
+      } catch (error) {
+        got = { error: { code: error.code } };
+        assert.equal(error.code, c.expect.error?.code, c.name);
+        continue;
+      }
+      assert.deepEqual(got, c.expect, c.name);
+    }
   });
 });
