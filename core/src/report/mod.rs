@@ -403,35 +403,16 @@ impl Report {
         }
         let (mine, theirs) = (self.scope.as_ref().map(|s| &s.unit), other.scope.as_ref().map(|s| &s.unit));
         if mine != theirs {
-            let show =
-                |s: Option<&String>| s.map_or_else(|| "(toàn tổ chức / whole organisation)".to_owned(), Clone::clone);
-            return Err(Error::Report {
-                code: "report_scope_mismatch",
-                detail: format!(
-                    "reports of {} and {} cannot merge: lift a unit's report into its parent first",
-                    show(mine),
-                    show(theirs)
-                ),
-                detail_vi: format!(
-                    "không gộp được báo cáo của {} và {}: hãy đưa báo cáo của đơn vị vào đơn vị cấp trên trước",
-                    show(mine),
-                    show(theirs)
-                ),
-            });
+            return Err(scope_mismatch(mine, theirs));
         }
         let overlap = self.coverage.overlap(&other.coverage);
         if let Some((unit, month)) = overlap.first() {
-            return Err(Error::Report {
-                code: "report_overlap",
-                detail: format!(
-                    "the reports overlap on {} unit-month(s), the first {unit} in {month}: merging would count them twice",
-                    overlap.len()
-                ),
-                detail_vi: format!(
-                    "hai báo cáo trùng {} đơn vị-tháng, đầu tiên là {unit} tháng {month}: gộp sẽ đếm hai lần",
-                    overlap.len()
-                ),
-            });
+            return Err(overlapping(
+                overlap.len(),
+                unit,
+                &month.to_string(),
+                ("unit-month(s)", "đơn vị-tháng", "tháng"),
+            ));
         }
         let mut merged = self.clone();
         for (unit, months) in &other.coverage.units {
@@ -547,4 +528,35 @@ fn add_map(into: &mut BTreeMap<String, u64>, from: &BTreeMap<String, u64>) {
 
 fn len64(n: usize) -> u64 {
     u64::try_from(n).unwrap_or(u64::MAX)
+}
+
+/// `report_scope_mismatch`: two reports (or roll-ups) of different scopes.
+pub(crate) fn scope_mismatch(mine: Option<&String>, theirs: Option<&String>) -> Error {
+    let show = |s: Option<&String>| s.map_or_else(|| "(toàn tổ chức / whole organisation)".to_owned(), Clone::clone);
+    Error::Report {
+        code: "report_scope_mismatch",
+        detail: format!(
+            "reports of {} and {} cannot merge: lift a unit's report into its parent first",
+            show(mine),
+            show(theirs)
+        ),
+        detail_vi: format!(
+            "không gộp được báo cáo của {} và {}: hãy đưa báo cáo của đơn vị vào đơn vị cấp trên trước",
+            show(mine),
+            show(theirs)
+        ),
+    }
+}
+
+/// `report_overlap`: `count` unit-periods counted by both, the first `unit` in `period`; `nouns` names
+/// them in English, in Vietnamese, and the Vietnamese word before a period.
+pub(crate) fn overlapping(count: usize, unit: &str, period: &str, nouns: (&str, &str, &str)) -> Error {
+    let (en, vi, before) = nouns;
+    Error::Report {
+        code: "report_overlap",
+        detail: format!(
+            "the reports overlap on {count} {en}, the first {unit} in {period}: merging would count them twice"
+        ),
+        detail_vi: format!("hai báo cáo trùng {count} {vi}, đầu tiên là {unit} {before} {period}: gộp sẽ đếm hai lần"),
+    }
 }

@@ -129,21 +129,7 @@ impl<T: Tally> Rollup<T> {
     pub fn merge(&self, other: &Rollup<T>) -> Result<Rollup<T>, Error> {
         let (mine, theirs) = (self.scope.as_ref().map(|s| &s.unit), other.scope.as_ref().map(|s| &s.unit));
         if mine != theirs {
-            let show =
-                |s: Option<&String>| s.map_or_else(|| "(toàn tổ chức / whole organisation)".to_owned(), Clone::clone);
-            return Err(Error::Report {
-                code: "report_scope_mismatch",
-                detail: format!(
-                    "reports of {} and {} cannot merge: lift a unit's report into its parent first",
-                    show(mine),
-                    show(theirs)
-                ),
-                detail_vi: format!(
-                    "không gộp được báo cáo của {} và {}: hãy đưa báo cáo của đơn vị vào đơn vị cấp trên trước",
-                    show(mine),
-                    show(theirs)
-                ),
-            });
+            return Err(super::scope_mismatch(mine, theirs));
         }
         let overlap: Vec<(&String, &String)> = self
             .coverage
@@ -152,17 +138,7 @@ impl<T: Tally> Rollup<T> {
             .flat_map(|(unit, periods, theirs)| periods.intersection(theirs).map(move |p| (unit, p)))
             .collect();
         if let Some((unit, period)) = overlap.first() {
-            return Err(Error::Report {
-                code: "report_overlap",
-                detail: format!(
-                    "the reports overlap on {} unit-period(s), the first {unit} in {period}: merging would count them twice",
-                    overlap.len()
-                ),
-                detail_vi: format!(
-                    "hai báo cáo trùng {} đơn vị-kỳ, đầu tiên là {unit} kỳ {period}: gộp sẽ đếm hai lần",
-                    overlap.len()
-                ),
-            });
+            return Err(super::overlapping(overlap.len(), unit, period, ("unit-period(s)", "đơn vị-kỳ", "kỳ")));
         }
         let mut merged = self.clone();
         for (unit, periods) in &other.coverage {
