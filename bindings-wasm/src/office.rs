@@ -266,6 +266,7 @@ export type OfficeHead = {
 
 export type Pending = "pending";
 
+/** Counts of household follow-up for units and months. Household and member counts are summed */
 export interface HouseholdTally {
   /** Households followed by at least one member. */
   covered: number;
@@ -568,31 +569,6 @@ export interface HouseholdRecords {
   reports?: HouseholdReport[];
 }
 
-/** Counts of household follow-up for units and months. Household and member counts are summed */
-export interface HouseholdTally {
-  /** Households followed by at least one member. */
-  covered: number;
-  /** Households, summed over months (counted at the household's unit). */
-  households: number;
-  /** Followed households that a member following them reported on. */
-  households_reported: number;
-  /** Members following at least one household, summed over months (member-months). */
-  member_months: number;
-  /** Distinct members following at least one household. */
-  members_assigned: string[];
-  /** Member-months over the policy's load. */
-  over_load: number;
-  /** Distinct members over the load in some month. */
-  over_load_members: string[];
-  /** Reports expected: one per member following households, per month. */
-  reports_expected: number;
-  /** Reports received from those members. */
-  reports_received: number;
-  /** Households nobody follows. */
-  uncovered: number;
-  /** Visits reported. */
-  visits: number;
-}
 
 /** A petition or piece of feedback, from intake to the reply to the petitioner: one flat row. */
 export interface Petition {
