@@ -193,6 +193,7 @@ fn document_vi(document: &str) -> &'static str {
         "petitions" => "của danh sách phản ánh, kiến nghị",
         "petition policy" => "của chính sách xử lý phản ánh, kiến nghị",
         "dialogues" => "của danh sách đối thoại, thăm hộ",
+        "roll-up" => "của bảng tổng hợp",
         _ => "của tài liệu",
     }
 }

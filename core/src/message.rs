@@ -262,6 +262,15 @@ issue_codes! {
     TemplateRepeatedOrgType => "template_repeated_org_type", Error,
         "loại hình tổ chức `{org_type}` có nhiều hơn một mẫu riêng",
         "the type of organisation `{org_type}` has more than one template override";
+    /// A report template section whose kind cannot read its source (`top_items` is the evaluation's,
+    /// `keys` an office area's).
+    TemplateKindSource => "template_kind_source", Error,
+        "phần `{section}` loại `{kind}` không dùng được với nguồn số liệu `{source}`",
+        "the section `{section}` of kind `{kind}` cannot read from the source `{source}`";
+    /// A `keys` section without a breakdown of its source to show.
+    TemplateBreakdown => "template_breakdown", Error,
+        "phần `{section}` cần `breakdown` là một chỉ tiêu chia theo mã của nguồn số liệu, không phải `{figure}`",
+        "the section `{section}` needs `breakdown`, a figure of its source broken down by code, not `{figure}`";
 
     // ---- cases and evaluation ----
     /// An outcome or a case names a case that does not exist.

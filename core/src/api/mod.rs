@@ -80,7 +80,10 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     ("report.lift", "a unit's report as a row of its parent: {report, parent: {unit, name, kind, org_type}}"),
     ("report.seal", "a report without its member-level detail: {report}"),
     ("report.compare", "figure by figure against an earlier report: {current, previous}"),
-    ("report.render", "a report through templates: {report, templates?, catalogue?, period?, comparisons?, format?}"),
+    (
+        "report.render",
+        "a report through templates: {report?, templates?, catalogue?, period?, comparisons?, rollups?, format?} (report, rollups or both)",
+    ),
     ("report.templates", "the embedded default report templates"),
     ("report.templates.validate", "findings about report templates: {templates}"),
     ("publication.notice_board", "a unit's notice board for a month: {scenario, month, unit}"),
@@ -389,9 +392,10 @@ fn dispatch_office(op: &str, input: &Input) -> Result<Value, Error> {
     }
 }
 
-/// `report.render`: a report through templates, as a document or as CSV, Markdown or HTML text.
+/// `report.render`: a report through templates, as a document or as CSV, Markdown or HTML text;
+/// without `report`, the office areas' `rollups` only.
 fn render(input: &Input) -> Result<Value, Error> {
-    let report = Report::from_value(input.field("report")?)?;
+    let report = input.optional_field("report").map(Report::from_value).transpose()?;
     let templates = match input.optional_field("templates") {
         Some(value) => Templates::from_value(value)?,
         None => Templates::default_2020()?,
@@ -410,10 +414,27 @@ fn render(input: &Input) -> Result<Value, Error> {
             let label: crate::Text =
                 crate::json::nested("request", "comparisons.label", item.get("label").cloned().unwrap_or(Value::Null))?;
             let earlier = Report::from_value(item.get("report").cloned().unwrap_or(Value::Null))?;
-            options.comparisons.push((label, crate::report::compare(&report, &earlier)));
+            let Some(report) = &report else {
+                return Err(argument("comparisons", "need a `report` to compare", "cần `report` để so sánh"));
+            };
+            options.comparisons.push((label, crate::report::compare(report, &earlier)));
         }
     }
-    let document = crate::report::render(&report, &templates, &options);
+    if let Some(rollups) = input.optional_field("rollups") {
+        options.office = crate::report::OfficeFigures::from_rollups(rollups)?;
+    }
+    crate::report::check_scopes(report.as_ref(), &options)?;
+    let document = match &report {
+        Some(report) => crate::report::render(report, &templates, &options),
+        None if !options.office.is_empty() => crate::report::render_office(&templates, &options),
+        None => {
+            return Err(argument(
+                "report",
+                "is required unless `rollups` are given",
+                "là bắt buộc nếu không có `rollups`",
+            ));
+        }
+    };
     match input.optional_string("format")?.as_deref().unwrap_or("document") {
         "document" => to_value(&document),
         "csv" => Ok(Value::String(crate::report::to_csv(&document))),

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::template::{Cell, Document};
+use super::template::{Cell, Document, Table};
 use crate::Text;
 
 /// The CSV header of [`to_csv`].
@@ -17,6 +17,7 @@ pub fn to_csv(document: &Document) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let _ = writer.write_record(CSV_HEADER);
     for table in &document.tables {
+        let heading = table.heading();
         for row in &table.rows {
             for (column, cell) in table.columns.iter().zip(&row.cells) {
                 let value = match cell {
@@ -26,8 +27,8 @@ pub fn to_csv(document: &Document) -> String {
                 };
                 let _ = writer.write_record([
                     table.id.as_str(),
-                    &table.title.vi,
-                    &table.title.en,
+                    &heading.vi,
+                    &heading.en,
                     &row.key,
                     &row.label.vi,
                     &row.label.en,
@@ -44,6 +45,11 @@ pub fn to_csv(document: &Document) -> String {
 
 fn both(text: &Text) -> String {
     if text.vi == text.en { text.vi.clone() } else { format!("{} / {}", text.vi, text.en) }
+}
+
+/// ` (2020-Q3)` for a table with its own period, nothing otherwise.
+fn period_of(table: &Table) -> String {
+    table.period.as_ref().map_or_else(String::new, |p| format!(" ({p})"))
 }
 
 fn cell_text(cell: &Cell) -> String {
@@ -63,7 +69,7 @@ pub fn to_markdown(document: &Document) -> String {
     let _ = writeln!(out, "**{}** — {}  ", md(&both(&document.scope)), md(&document.period));
     let _ = writeln!(out, "{}\n", md(&both(&document.coverage)));
     for table in &document.tables {
-        let _ = writeln!(out, "### {}\n", md(&both(&table.title)));
+        let _ = writeln!(out, "### {}{}\n", md(&both(&table.title)), md(&period_of(table)));
         let header: Vec<String> = table.columns.iter().map(|c| md(&both(c))).collect();
         let _ = writeln!(out, "| | {} |", header.join(" | "));
         let _ = writeln!(out, "|---|{}", "---:|".repeat(table.columns.len()));
@@ -92,7 +98,7 @@ pub fn to_html(document: &Document) -> String {
             out,
             "<table data-section=\"{}\"><caption>{}</caption><thead><tr><th></th>",
             escape(&table.id),
-            html(&table.title)
+            html(&table.title) + &escape(&period_of(table))
         );
         for column in &table.columns {
             let _ = write!(out, "<th scope=\"col\">{}</th>", html(column));

@@ -56,6 +56,7 @@ mod build;
 pub(crate) use build::{label, place_on};
 mod export;
 mod figures;
+mod office;
 mod rollup;
 mod template;
 #[cfg(feature = "xlsx")]
@@ -63,10 +64,11 @@ mod xlsx;
 
 pub use export::{CSV_HEADER, to_csv, to_html, to_markdown};
 pub use figures::{Comparison, Delta, Figures, compare};
+pub use office::{OfficeFigures, Source};
 pub use rollup::{Rollup, RollupRow, Tally, add_counts};
 pub use template::{
     Cell, Column, Document, Override, RenderOptions, Section, SectionKind, Table, TableRow, TemplateRow, Templates,
-    render,
+    check_scopes, render, render_office,
 };
 #[cfg(feature = "xlsx")]
 pub use xlsx::to_xlsx;

@@ -15,11 +15,12 @@
 //! # Ok::<(), soisua::Error>(())
 //! ```
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::office::{OfficeFigures, Source};
 use super::{Block, Comparison, Report};
 use crate::{Catalogue, Error, Issue, IssueCode, OrgType, Path, Period, Text};
 
@@ -60,6 +61,10 @@ pub struct Section {
     pub title: Text,
     /// What the rows are.
     pub kind: SectionKind,
+    /// Where the figures come from: the monthly evaluation (the default) or an office area's
+    /// roll-up. A section whose roll-up is not given to [`render`] is left out.
+    #[serde(default, skip_serializing_if = "Source::is_evaluation")]
+    pub source: Source,
     /// The columns. For `figures` sections, labels of the row figures; for `units` and `org_types`,
     /// the figure each column shows (its id is the figure name); for `top_items`, one column.
     pub columns: Vec<Column>,
@@ -69,6 +74,13 @@ pub struct Section {
     /// How many rows a `top_items` section shows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
+    /// The breakdown a `keys` section shows, one row per code (an office figure such as
+    /// `by_level` or `by_topic`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub breakdown: Option<String>,
+    /// Labels of a `keys` section's codes (a code without one is shown as itself).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<String, Text>,
 }
 
 /// What the rows of a section are.
@@ -83,6 +95,20 @@ pub enum SectionKind {
     Units,
     /// One row per type of organisation.
     OrgTypes,
+    /// One row per code of an office area's breakdown (`breakdown`), in one column.
+    Keys,
+}
+
+impl SectionKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            SectionKind::Figures => "figures",
+            SectionKind::TopItems => "top_items",
+            SectionKind::Units => "units",
+            SectionKind::OrgTypes => "org_types",
+            SectionKind::Keys => "keys",
+        }
+    }
 }
 
 /// A column of a section.
@@ -147,6 +173,13 @@ pub struct Table {
     pub id: String,
     /// Heading.
     pub title: Text,
+    /// Where the figures come from (absent: the monthly evaluation).
+    #[serde(default, skip_serializing_if = "Source::is_evaluation")]
+    pub source: Source,
+    /// The periods an office area's roll-up covers, when they are not the document's (a
+    /// quarter's ratings in a monthly report, the term of the targets).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
     /// Column headings (the row label column not included).
     pub columns: Vec<Text>,
     /// The rows.
@@ -188,6 +221,19 @@ pub struct RenderOptions<'a> {
     pub period: Option<Period>,
     /// Earlier reports to compare with, each with its label (`Kỳ trước` / `Previous period`).
     pub comparisons: Vec<(Text, Comparison)>,
+    /// The committee office's roll-ups, for the sections whose `source` is an office area (one
+    /// per area; a later one of the same area replaces an earlier one).
+    pub office: Vec<OfficeFigures>,
+}
+
+impl Table {
+    /// The heading with the table's own period, when it has one: `Xếp loại chất lượng (2020-Q3)`.
+    pub fn heading(&self) -> Text {
+        match &self.period {
+            Some(period) => Text::new(format!("{} ({period})", self.title.vi), format!("{} ({period})", self.title.en)),
+            None => self.title.clone(),
+        }
+    }
 }
 
 impl Templates {
@@ -221,7 +267,7 @@ impl Templates {
     pub fn validate(&self) -> Vec<Issue> {
         let mut issues = Vec::new();
         let probe = Block::default();
-        let known = |name: &str| probe.figure(name).is_some();
+        let evaluation_knows = |name: &str| probe.figure(name).is_some();
         let mut ids = BTreeSet::new();
         let mut parts = BTreeSet::new();
         for (i, section) in self.sections.iter().enumerate() {
@@ -230,6 +276,43 @@ impl Templates {
                 issues.push(Issue::new(IssueCode::DuplicateCode, at.key("id")).with("code", &section.id));
             }
             parts.insert(section.id.clone());
+            let source = section.source;
+            let office_fields = (!source.is_evaluation()).then(|| source.fields());
+            let known = |name: &str| match &office_fields {
+                Some(fields) => super::office::knows(fields, name),
+                None => evaluation_knows(name),
+            };
+            let kind_fits = match section.kind {
+                SectionKind::TopItems => source.is_evaluation(),
+                SectionKind::Keys => !source.is_evaluation(),
+                _ => true,
+            };
+            if !kind_fits {
+                issues.push(
+                    Issue::new(IssueCode::TemplateKindSource, at.key("kind"))
+                        .with("section", &section.id)
+                        .with("kind", section.kind.as_str())
+                        .with("source", source.as_str()),
+                );
+            } else if section.kind == SectionKind::Keys {
+                let breakdown = section.breakdown.as_deref().unwrap_or_default();
+                let is_breakdown = office_fields.as_ref().is_some_and(|f| super::office::is_breakdown(f, breakdown));
+                if !is_breakdown {
+                    issues.push(
+                        Issue::new(IssueCode::TemplateBreakdown, at.key("breakdown"))
+                            .with("section", &section.id)
+                            .with("figure", breakdown),
+                    );
+                }
+                if section.columns.len() != 1 {
+                    issues.push(
+                        Issue::new(IssueCode::TemplateColumnMismatch, at.key("columns"))
+                            .with("row", &section.id)
+                            .with("given", 1)
+                            .with("expected", section.columns.len()),
+                    );
+                }
+            }
             if matches!(section.kind, SectionKind::Units | SectionKind::OrgTypes) {
                 for (j, column) in section.columns.iter().enumerate() {
                     if !known(&column.id) {
@@ -299,38 +382,125 @@ impl Templates {
 }
 
 /// Renders a report through templates: the sections the scope's type of organisation shows, as
-/// labelled tables, with a comparison table when earlier reports are given.
+/// labelled tables, with a comparison table when earlier reports are given. Sections of an office
+/// area show when its roll-up is in `options.office`.
 pub fn render(report: &Report, templates: &Templates, options: &RenderOptions<'_>) -> Document {
-    let org_type = report.scope.as_ref().map(|s| s.org_type.as_str());
+    compose(Some(report), templates, options)
+}
+
+/// Renders only the committee office's sections, from the roll-ups in `options.office` (no
+/// evaluation report: its sections are left out, not shown as zeros). The scope is the roll-ups'.
+///
+/// ```
+/// use soisua::report::{OfficeFigures, RenderOptions, Source, Templates, render_office};
+/// let org = soisua::synthetic::organisation(soisua::synthetic::Scale::District, 1);
+/// let sheet = soisua::target::TargetSheet::giong_rieng_2015_2020()?;
+/// let targets = soisua::target::report(&org, &[sheet], None)?;
+/// let options = RenderOptions { office: vec![OfficeFigures::of(Source::Target, &targets)], ..Default::default() };
+/// let document = render_office(&Templates::default_2020()?, &options);
+/// assert_eq!(document.tables.len(), 1);
+/// assert_eq!(document.period, "2015-2020");
+/// assert!(soisua::report::to_markdown(&document).contains("### Chỉ tiêu nhiệm kỳ / Term targets (2015-2020)"));
+/// # Ok::<(), soisua::Error>(())
+/// ```
+pub fn render_office(templates: &Templates, options: &RenderOptions<'_>) -> Document {
+    compose(None, templates, options)
+}
+
+/// Checks that the office roll-ups in `options` report on the unit `report` does (and, without a
+/// report, on one unit between them): a document shows one unit.
+///
+/// Errors: `report_scope_mismatch`, naming the area and both units.
+pub fn check_scopes(report: Option<&Report>, options: &RenderOptions<'_>) -> Result<(), Error> {
+    let unit = |scope: Option<&super::UnitLabel>| scope.map(|s| s.unit.clone());
+    let expected = match report {
+        Some(report) => unit(report.scope.as_ref()),
+        None => match options.office.first() {
+            Some(first) => unit(first.scope()),
+            None => return Ok(()),
+        },
+    };
+    for office in &options.office {
+        let scope = unit(office.scope());
+        if scope != expected {
+            let show = |s: &Option<String>| s.clone().unwrap_or_else(|| "(toàn tổ chức / whole organisation)".into());
+            let area = office.source().as_str();
+            return Err(Error::Report {
+                code: "report_scope_mismatch",
+                detail: format!(
+                    "the {area} roll-up is of {} but the document reports on {}: build it for the same unit",
+                    show(&scope),
+                    show(&expected)
+                ),
+                detail_vi: format!(
+                    "bảng tổng hợp {area} là của {} nhưng báo cáo là của {}: hãy lập cho cùng đơn vị",
+                    show(&scope),
+                    show(&expected)
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn compose(report: Option<&Report>, templates: &Templates, options: &RenderOptions<'_>) -> Document {
+    let scope = match report {
+        Some(report) => report.scope.as_ref(),
+        None => options.office.iter().find_map(OfficeFigures::scope),
+    };
+    let org_type = scope.map(|s| s.org_type.as_str());
     let sections = templates.sections_for(org_type);
     let defaults = OrgType::defaults();
     let org_types = options.org_types.unwrap_or(&defaults);
-    let mut tables: Vec<Table> = sections.iter().map(|s| table(report, s, options.catalogue, org_types)).collect();
-    if !options.comparisons.is_empty() {
+    let mut tables: Vec<Table> = Vec::with_capacity(sections.len());
+    for section in &sections {
+        if section.source.is_evaluation() {
+            if let Some(report) = report {
+                tables.push(table(report, section, options.catalogue, org_types));
+            }
+        } else if let Some(office) = options.office.iter().rev().find(|o| o.source() == section.source) {
+            tables.push(office_table(office, section, org_types));
+        }
+    }
+    if let (Some(report), false) = (report, options.comparisons.is_empty()) {
         tables.push(comparison_table(report, &sections, &options.comparisons));
     }
-    let period = match (options.period, report.span()) {
+    let office_periods: BTreeSet<&str> = options.office.iter().flat_map(OfficeFigures::periods).collect();
+    let period = match (options.period, report.and_then(Report::span)) {
         (Some(p), _) => p.to_string(),
         (None, Some((a, b))) if a == b => a.to_string(),
         (None, Some((a, b))) => format!("{a} – {b}"),
-        (None, None) => String::new(),
+        (None, None) => office_periods.into_iter().collect::<Vec<_>>().join(", "),
     };
-    let scope = report
-        .scope
-        .as_ref()
-        .map_or_else(|| Text::new("Toàn tổ chức", "Whole organisation"), |s| Text::new(&s.name, &s.name));
-    let units = report.coverage.units.len();
-    let unit_months = report.coverage.unit_months();
-    let versions: Vec<&str> =
-        report.coverage.catalogues.iter().chain(&report.coverage.policies).map(String::as_str).collect();
+    let scope = scope.map_or_else(|| Text::new("Toàn tổ chức", "Whole organisation"), |s| Text::new(&s.name, &s.name));
+    let coverage = if let Some(report) = report {
+        let units = report.coverage.units.len();
+        let unit_months = report.coverage.unit_months();
+        let versions: Vec<&str> =
+            report.coverage.catalogues.iter().chain(&report.coverage.policies).map(String::as_str).collect();
+        Text::new(
+            format!("{units} đơn vị, {unit_months} đơn vị-tháng; {}", versions.join(", ")),
+            format!("{units} units, {unit_months} unit-months; {}", versions.join(", ")),
+        )
+    } else {
+        let areas = |en: bool| -> String {
+            let parts: Vec<String> = options
+                .office
+                .iter()
+                .map(|o| {
+                    let label = o.source().label();
+                    format!("{} {}", if en { label.en } else { label.vi }, o.periods().join(", "))
+                })
+                .collect();
+            parts.join("; ")
+        };
+        Text::new(areas(false), areas(true))
+    };
     Document {
         title: templates.title.clone(),
         scope,
         period,
-        coverage: Text::new(
-            format!("{units} đơn vị, {unit_months} đơn vị-tháng; {}", versions.join(", ")),
-            format!("{units} units, {unit_months} unit-months; {}", versions.join(", ")),
-        ),
+        coverage,
         template: format!("{} ({})", templates.reference(), org_type.unwrap_or("-")),
         tables,
     }
@@ -397,8 +567,79 @@ fn table(report: &Report, section: &Section, catalogue: Option<&Catalogue>, org_
                 cells: by_columns(block),
             })
             .collect(),
+        // Refused by `Templates::validate`: the evaluation has no breakdown by code to show.
+        SectionKind::Keys => Vec::new(),
     };
-    Table { id: section.id.clone(), title: section.title.clone(), columns, rows }
+    Table {
+        id: section.id.clone(),
+        title: section.title.clone(),
+        source: Source::Evaluation,
+        period: None,
+        columns,
+        rows,
+    }
+}
+
+/// A section of an office area, read from its roll-up.
+fn office_table(office: &OfficeFigures, section: &Section, org_types: &[OrgType]) -> Table {
+    let columns = section.columns.iter().map(|c| c.label.clone()).collect();
+    let count = |value: Option<u64>| value.map_or(Cell::Empty, Cell::Count);
+    let by_columns = |tally: &serde_json::Value| -> Vec<Cell> {
+        section.columns.iter().map(|c| count(office.figure(tally, &c.id))).collect()
+    };
+    let rows = match section.kind {
+        SectionKind::Figures => section
+            .rows
+            .iter()
+            .map(|row| TableRow {
+                key: row.id.clone(),
+                label: row.label.clone(),
+                cells: row.figures.iter().map(|f| count(f.as_deref().and_then(|n| office.total(n)))).collect(),
+            })
+            .collect(),
+        SectionKind::Keys => {
+            let breakdown = section.breakdown.as_deref().unwrap_or_default();
+            office
+                .breakdown(breakdown)
+                .into_iter()
+                .map(|(code, n)| TableRow {
+                    label: section.labels.get(&code).cloned().unwrap_or_else(|| Text::new(&code, &code)),
+                    key: code,
+                    cells: vec![Cell::Count(n)],
+                })
+                .collect()
+        }
+        SectionKind::Units => office
+            .rows()
+            .map(|(unit, label, tally)| TableRow {
+                key: unit.to_owned(),
+                label: Text::new(&label.name, &label.name),
+                cells: by_columns(tally),
+            })
+            .collect(),
+        SectionKind::OrgTypes => office
+            .by_org_type()
+            .map(|(code, tally)| TableRow {
+                key: code.to_owned(),
+                label: org_types
+                    .iter()
+                    .find(|t| t.code == code)
+                    .map_or_else(|| Text::new(code, code), |t| t.label.clone()),
+                cells: by_columns(tally),
+            })
+            .collect(),
+        // Refused by `Templates::validate`: the evaluation's items are not an office area's.
+        SectionKind::TopItems => Vec::new(),
+    };
+    let periods = office.periods();
+    Table {
+        id: section.id.clone(),
+        title: section.title.clone(),
+        source: section.source,
+        period: (!periods.is_empty()).then(|| periods.join(", ")),
+        columns,
+        rows,
+    }
 }
 
 fn comparison_table(report: &Report, sections: &[Section], comparisons: &[(Text, Comparison)]) -> Table {
@@ -408,7 +649,7 @@ fn comparison_table(report: &Report, sections: &[Section], comparisons: &[(Text,
         columns.push(Text::new(format!("Tăng/giảm so với {}", label.vi), format!("Change against {}", label.en)));
     }
     let mut rows = Vec::new();
-    for section in sections.iter().filter(|s| s.kind == SectionKind::Figures) {
+    for section in sections.iter().filter(|s| s.kind == SectionKind::Figures && s.source.is_evaluation()) {
         for row in &section.rows {
             for (column, figure) in section.columns.iter().zip(&row.figures) {
                 let Some(name) = figure else { continue };
@@ -430,5 +671,12 @@ fn comparison_table(report: &Report, sections: &[Section], comparisons: &[(Text,
             }
         }
     }
-    Table { id: "comparison".into(), title: Text::new("So sánh", "Comparison"), columns, rows }
+    Table {
+        id: "comparison".into(),
+        title: Text::new("So sánh", "Comparison"),
+        source: Source::Evaluation,
+        period: None,
+        columns,
+        rows,
+    }
 }

@@ -46,8 +46,9 @@ fn write(document: &Document) -> Result<Vec<u8>, XlsxError> {
 fn sheet_for(sheet: &mut Worksheet, table: &Table, bold: &Format, heading: &Format) -> Result<(), XlsxError> {
     let name: String = table.id.chars().take(31).collect();
     sheet.set_name(name)?;
-    sheet.write_string_with_format(0, 0, &table.title.vi, bold)?;
-    sheet.write_string(1, 0, &table.title.en)?;
+    let title = table.heading();
+    sheet.write_string_with_format(0, 0, &title.vi, bold)?;
+    sheet.write_string(1, 0, &title.en)?;
     sheet.set_column_width(0, 48)?;
     sheet.write_string_with_format(3, 0, "Nội dung / Item", heading)?;
     for (col, column) in (1u16..).zip(&table.columns) {

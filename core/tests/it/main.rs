@@ -4,6 +4,7 @@
 mod evaluation;
 mod foundation;
 mod invariants;
+mod office_reports;
 mod reports;
 mod schemas;
 mod vectors;
