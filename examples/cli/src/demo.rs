@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use soisua::report::{Document, RenderOptions, Report, Templates};
+use soisua::report::{RenderOptions, Report, Templates};
 use soisua::synthetic::{self, Rates, Scale};
 use soisua::{Catalogue, Month, UnitKind, has_errors};
 
@@ -57,8 +57,16 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     }
 
     print_reviews(month, &batch.tally(&local));
-    let (report, document, evidence) = print_evaluation(&org, &local, &batch, month, args.seed)?;
-    crate::office::print(&org, month, args.seed, &evidence)?;
+    let (report, mut options, evidence) = print_evaluation(&org, &local, &batch, month, args.seed)?;
+    let top = org.units.first().map(|u| u.id.as_str());
+    let areas = crate::office::print(&org, top, month, args.seed, &evidence)?;
+    options.office = areas.iter().map(crate::office::Area::figures).collect::<Result<_, _>>()?;
+    soisua::report::check_scopes(Some(&report), &options)?;
+    // The month's report: the evaluation's sections, then the office's (each with its own period
+    // where it is not the month: the quarter's ratings, the year's emulation, the term's targets).
+    let document = soisua::report::render(&report, &Templates::default_2020()?, &options);
+    println!("\nBáo cáo tháng / Monthly report\n");
+    println!("{}", soisua::report::to_markdown(&document));
 
     println!("\nKiểm tra dữ liệu / Validation");
     for (vi, en, issues) in [
@@ -90,8 +98,13 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
         }
         let stem = format!("report-{month}");
         crate::report::write_exports(dir, &stem, &report, &document)?;
+        for area in &areas {
+            let path = dir.join(format!("rollup-{}.json", area.source.as_str()));
+            let text = serde_json::to_string_pretty(&area.rollup).unwrap_or_default() + "\n";
+            std::fs::write(&path, text).map_err(|e| Failure::io(&path, &e))?;
+        }
         println!(
-            "\nĐã ghi / written: {}/{{organisation,catalogue-central-2020,catalogue-local,reviews}}.json, {stem}.{{json,csv,xlsx,md,html}}",
+            "\nĐã ghi / written: {}/{{organisation,catalogue-central-2020,catalogue-local,reviews}}.json, {stem}.{{json,csv,xlsx,md,html}}, rollup-<lĩnh vực / area>.json",
             dir.display()
         );
     }
@@ -102,14 +115,15 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
 
 /// Evaluates the three months up to `month` under the default policy: verdicts per month, the
 /// explanations of the first members sent to inspection in the last month, and the district's
-/// report of the month (printed as Markdown, returned for the exports).
-fn print_evaluation(
+/// report of the month with what rendering it needs (the catalogue, the previous month to compare
+/// with); the evidence the quarter's ratings read.
+fn print_evaluation<'a>(
     org: &soisua::Organisation,
-    catalogue: &Catalogue,
+    catalogue: &'a Catalogue,
     batch: &soisua::ReviewBatch,
     month: Month,
     seed: u64,
-) -> Result<(Report, Document, BTreeMap<String, soisua::rating::Evidence>), Failure> {
+) -> Result<(Report, RenderOptions<'a>, BTreeMap<String, soisua::rating::Evidence>), Failure> {
     let policy = soisua::Policy::default_2020()?;
     let evaluator = soisua::Evaluator::new(catalogue, &policy, org)?;
     let first = month.plus(-2);
@@ -153,11 +167,8 @@ fn print_evaluation(
         )],
         ..Default::default()
     };
-    let document = soisua::report::render(&report, &Templates::default_2020()?, &options);
-    println!("\nBáo cáo tháng / Monthly report\n");
-    println!("{}", soisua::report::to_markdown(&document));
     let evidence = soisua::rating::evidence(&evaluator, &months, &ledger, soisua::Period::Quarter(month.quarter()));
-    Ok((report, document, evidence))
+    Ok((report, options, evidence))
 }
 
 fn print_organisation(org: &soisua::Organisation) {

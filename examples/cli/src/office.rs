@@ -6,33 +6,59 @@ use std::collections::BTreeMap;
 
 use soisua::meeting::{CellMonthStatus, MeetingRater, MeetingScheme};
 use soisua::rating::{Evidence, RatingScheme};
+use soisua::report::{OfficeFigures, Source};
 use soisua::synthetic;
 use soisua::target::{Status, TargetSheet};
 use soisua::{Month, Organisation, Period};
 
 use crate::Failure;
 
-/// Prints every section; `evidence` is what the evaluated months found about each member in the
-/// quarter of `month`.
+/// An office area's roll-up: what the rendered report reads, and what `--out` writes
+/// (`rollup-<area>.json`, which `soisua report --rollup <area>=<file>` reads back).
+pub struct Area {
+    /// The area.
+    pub source: Source,
+    /// Its roll-up, as JSON.
+    pub rollup: serde_json::Value,
+}
+
+impl Area {
+    fn of<T: serde::Serialize>(source: Source, rollup: &T) -> Result<Area, Failure> {
+        let rollup = serde_json::to_value(rollup).map_err(|e| Failure::usage(&e.to_string(), &e.to_string()))?;
+        Ok(Area { source, rollup })
+    }
+
+    /// The figures a rendered report reads (the roll-up read back as any caller's would be).
+    pub fn figures(&self) -> Result<OfficeFigures, Failure> {
+        Ok(OfficeFigures::from_value(self.source, self.rollup.clone())?)
+    }
+}
+
+/// Prints every section and returns each area's roll-up of `scope` for the rendered report;
+/// `evidence` is what the evaluated months found about each member in the quarter of `month`.
 pub fn print(
     org: &Organisation,
+    scope: Option<&str>,
     month: Month,
     seed: u64,
     evidence: &BTreeMap<String, Evidence>,
-) -> Result<(), Failure> {
+) -> Result<Vec<Area>, Failure> {
     println!("\nCông tác khác của văn phòng cấp ủy / The committee office's other records");
-    print_targets()?;
-    print_ratings(org, month, seed, evidence)?;
-    print_meetings(org, month, seed)?;
-    print_petitions(org, month, seed)?;
-    print_households(org, month, seed)?;
-    print_accountability(org, month, seed)?;
-    print_emulation(org, month, seed)?;
-    Ok(())
+    let mut office = vec![
+        print_targets(org, scope)?,
+        print_ratings(org, scope, month, seed, evidence)?,
+        print_meetings(org, scope, month, seed)?,
+    ];
+    office.extend(print_petitions(org, scope, month, seed)?);
+    office.push(print_households(org, scope, month, seed)?);
+    office.push(print_accountability(org, scope, month, seed)?);
+    office.push(print_emulation(org, scope, month, seed)?);
+    Ok(office)
 }
 
-fn print_targets() -> Result<(), Failure> {
+fn print_targets(org: &Organisation, scope: Option<&str>) -> Result<Area, Failure> {
     let sheet = TargetSheet::giong_rieng_2015_2020()?;
+    let rollup = soisua::target::report(org, std::slice::from_ref(&sheet), scope)?;
     let assessment = sheet.assess();
     let t = &assessment.tally;
     println!("\n  Chỉ tiêu nhiệm kỳ / Term targets {} — {}", assessment.term, sheet.title.vi);
@@ -50,20 +76,21 @@ fn print_targets() -> Result<(), Failure> {
         println!("    {} — {status}: {}", target.label.vi, target.why.vi);
     }
     println!("    (29 chỉ tiêu còn lại là dữ liệu mẫu / the other 29 targets are a labelled fixture)");
-    Ok(())
+    Area::of(Source::Target, &rollup)
 }
 
 fn print_ratings(
     org: &Organisation,
+    scope: Option<&str>,
     month: Month,
     seed: u64,
     evidence: &BTreeMap<String, Evidence>,
-) -> Result<(), Failure> {
+) -> Result<Area, Failure> {
     let quarter = Period::Quarter(month.quarter());
     let scheme = RatingScheme::embedded_on(quarter.last_month().last_day())?;
     let inputs = synthetic::rating::inputs(org, quarter, seed);
     let (ratings, issues) = soisua::rating::rate_all(&scheme, &inputs, evidence);
-    let (report, _) = soisua::rating::report(org, &ratings, None)?;
+    let (report, _) = soisua::rating::report(org, &ratings, scope)?;
     println!("\n  Xếp loại chất lượng / Quality rating {quarter} — {} ({})", scheme.title.vi, scheme.id);
     let levels: Vec<String> = scheme
         .levels
@@ -81,10 +108,10 @@ fn print_ratings(
         let why: Vec<&str> = capped.steps.iter().map(|s| s.why.vi.as_str()).collect();
         println!("    ví dụ / e.g. {}: {}", capped.member, why.join("; "));
     }
-    Ok(())
+    Area::of(Source::Rating, &report)
 }
 
-fn print_meetings(org: &Organisation, month: Month, seed: u64) -> Result<(), Failure> {
+fn print_meetings(org: &Organisation, scope: Option<&str>, month: Month, seed: u64) -> Result<Area, Failure> {
     let scheme = MeetingScheme::default_2018()?;
     let rater = MeetingRater::new(&scheme, org)?;
     let meetings = synthetic::meeting::generate(org, month.into(), seed);
@@ -110,15 +137,17 @@ fn print_meetings(org: &Organisation, month: Month, seed: u64) -> Result<(), Fai
         levels.join(", "),
         meetings.len()
     );
-    Ok(())
+    let report = rater.report(&meetings, month.into(), scope)?;
+    Area::of(Source::Meeting, &report.report)
 }
 
-fn print_petitions(org: &Organisation, month: Month, seed: u64) -> Result<(), Failure> {
+fn print_petitions(org: &Organisation, scope: Option<&str>, month: Month, seed: u64) -> Result<[Area; 2], Failure> {
     let policy = soisua::petition::PetitionPolicy::default_2020()?;
     let quarter = Period::Quarter(month.quarter());
     // The quarter so far, so that the month's report has petitions carried over from before it.
     let petitions = synthetic::petition::generate(org, quarter, seed);
-    let report = soisua::petition::report(org, &petitions, &policy, month.into(), None)?;
+    let report = soisua::petition::report(org, &petitions, &policy, month.into(), scope)?;
+    let petition_area = Area::of(Source::Petition, &report)?;
     let t = &report.total;
     println!("\n  Phản ánh, kiến nghị / Petitions {month} — {}", policy.reference());
     println!(
@@ -130,7 +159,7 @@ fn print_petitions(org: &Organisation, month: Month, seed: u64) -> Result<(), Fa
         t.open_at_end, t.overdue_at_end, t.escalated_at_end
     );
     let dialogues = synthetic::dialogue::generate(org, month.into(), seed);
-    let report = soisua::dialogue::report(org, &dialogues, month.into(), None)?;
+    let report = soisua::dialogue::report(org, &dialogues, month.into(), scope)?;
     let d = &report.total;
     println!("\n  Đối thoại, thăm hộ / Dialogues and household visits {month}");
     println!(
@@ -138,13 +167,13 @@ fn print_petitions(org: &Organisation, month: Month, seed: u64) -> Result<(), Fa
          {} hộ thăm / households visited, {} vấn đề / issues raised, {} kiến nghị mở / petitions opened",
         d.planned, d.held, d.not_held, d.people_met, d.households_visited, d.issues_raised, d.petitions_opened
     );
-    Ok(())
+    Ok([petition_area, Area::of(Source::Dialogue, &report)?])
 }
 
-fn print_households(org: &Organisation, month: Month, seed: u64) -> Result<(), Failure> {
+fn print_households(org: &Organisation, scope: Option<&str>, month: Month, seed: u64) -> Result<Area, Failure> {
     let policy = soisua::household::HouseholdPolicy::default_2020()?;
     let records = synthetic::household::generate(org, month, seed);
-    let report = soisua::household::report(org, &records, month.into(), None, &policy)?;
+    let report = soisua::household::report(org, &records, month.into(), scope, &policy)?;
     let t = &report.total;
     println!("\n  Đảng viên theo dõi hộ / Household follow-up {month}");
     println!(
@@ -158,13 +187,13 @@ fn print_households(org: &Organisation, month: Month, seed: u64) -> Result<(), F
         t.reports_received,
         t.reports_expected
     );
-    Ok(())
+    Area::of(Source::Household, &report)
 }
 
-fn print_accountability(org: &Organisation, month: Month, seed: u64) -> Result<(), Failure> {
+fn print_accountability(org: &Organisation, scope: Option<&str>, month: Month, seed: u64) -> Result<Area, Failure> {
     let policy = soisua::accountability::AccountabilityPolicy::default_2020()?;
     let explanations = synthetic::accountability::generate(org, month, seed);
-    let report = soisua::accountability::report(org, &explanations, month.into(), None, &policy)?;
+    let report = soisua::accountability::report(org, &explanations, month.into(), scope, &policy)?;
     let t = &report.total;
     println!("\n  Giải trình của người đứng đầu / Accountability of unit heads {month}");
     println!(
@@ -177,14 +206,14 @@ fn print_accountability(org: &Organisation, month: Month, seed: u64) -> Result<(
         t.not_accepted,
         t.pending
     );
-    Ok(())
+    Area::of(Source::Accountability, &report)
 }
 
-fn print_emulation(org: &Organisation, month: Month, seed: u64) -> Result<(), Failure> {
+fn print_emulation(org: &Organisation, scope: Option<&str>, month: Month, seed: u64) -> Result<Area, Failure> {
     let scheme = soisua::emulation::Scheme::default_2020()?;
     let year = Period::Year(month.year());
     let records = synthetic::emulation::generate(org, month.year(), seed);
-    let report = soisua::emulation::report(org, &scheme, &records, year, None)?;
+    let report = soisua::emulation::report(org, &scheme, &records, year, scope)?;
     let t = &report.total;
     let titles: Vec<String> = t.titles.iter().map(|(title, n)| format!("{title} {n}")).collect();
     let nominations: Vec<String> = t.nominations.iter().map(|(state, n)| format!("{state} {n}")).collect();
@@ -198,5 +227,5 @@ fn print_emulation(org: &Organisation, month: Month, seed: u64) -> Result<(), Fa
         t.untitled
     );
     println!("    «Người tốt, việc tốt» / \"good people, good deeds\": {}", nominations.join(", "));
-    Ok(())
+    Area::of(Source::Emulation, &report)
 }

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use soisua::report::{Document, RenderOptions, Report, Templates};
+use soisua::report::{Document, OfficeFigures, RenderOptions, Report, Source, Templates};
 use soisua::scenario::Scenario;
 use soisua::{Period, Text};
 
@@ -37,6 +37,11 @@ pub struct Args {
     /// Write report.{json,csv,xlsx,md,html} into this folder.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// An office area's roll-up (JSON, as `soisua.<area>.report` gives it) for the templates'
+    /// sections of that area: `meeting=meetings.json`, `petition=…`, `dialogue=…`, `household=…`,
+    /// `accountability=…`, `emulation=…`, `target=…`, `rating=…`. Repeat for several areas.
+    #[arg(long = "rollup", value_name = "AREA=FILE")]
+    rollups: Vec<String>,
 }
 
 pub fn run(args: &Args) -> Result<ExitCode, Failure> {
@@ -76,7 +81,25 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
             Ok((report, comparisons))
         })?
     };
-    let options = RenderOptions { period, comparisons, ..Default::default() };
+    let mut office = Vec::new();
+    for given in &args.rollups {
+        let Some((area, file)) = given.split_once('=') else {
+            return Err(Failure::usage(
+                &format!("`--rollup {given}`: cần dạng LĨNH_VỰC=TỆP, ví dụ meeting=meetings.json"),
+                &format!("`--rollup {given}`: expected AREA=FILE, e.g. meeting=meetings.json"),
+            ));
+        };
+        let path = PathBuf::from(file);
+        let value: serde_json::Value = serde_json::from_str(&read_text(&path)?).map_err(|e| {
+            Failure::usage(
+                &format!("`{}` không phải JSON: {e}", path.display()),
+                &format!("`{}` is not JSON: {e}", path.display()),
+            )
+        })?;
+        office.push(OfficeFigures::from_value(Source::parse(area)?, value)?);
+    }
+    let options = RenderOptions { period, comparisons, office, ..Default::default() };
+    soisua::report::check_scopes(Some(&report), &options)?;
     let document = soisua::report::render(&report, &templates, &options);
     println!("{}", soisua::report::to_markdown(&document));
     if let Some(dir) = &args.out {

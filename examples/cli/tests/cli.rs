@@ -66,6 +66,25 @@ fn demo_runs_and_its_files_validate() {
     for ext in ["json", "csv", "xlsx", "md", "html"] {
         assert!(dir.join(format!("report-2020-09.{ext}")).exists(), "report-2020-09.{ext}");
     }
+    // The month's report carries the office's sections, each with its own period, in every export.
+    let md = std::fs::read_to_string(dir.join("report-2020-09.md")).expect("markdown");
+    for heading in [
+        "### Sinh hoạt chi bộ / Cell meetings (2020-09)",
+        "### Phản ánh, kiến nghị theo lĩnh vực / Petitions by topic (2020-09)",
+        "### Chỉ tiêu nhiệm kỳ / Term targets (2015-2020)",
+        "### Xếp loại chất lượng đảng viên / Member quality rating (2020-Q3)",
+        "### Thi đua, khen thưởng / Emulation and rewards (2020)",
+    ] {
+        assert!(md.contains(heading), "{heading}\n{md}");
+    }
+    assert!(md.contains("| Đạt và vượt / Achieved or exceeded | 31 |"), "{md}");
+    let csv = std::fs::read_to_string(dir.join("report-2020-09.csv")).expect("csv");
+    assert!(csv.contains("targets,Chỉ tiêu nhiệm kỳ (2015-2020),Term targets (2015-2020),exceeded,"), "{csv}");
+    assert!(text.contains("### Đảng viên theo dõi hộ / Household follow-up (2020-09)"), "{text}");
+    // Each area's roll-up is written for `soisua report --rollup`.
+    for area in ["meeting", "petition", "dialogue", "household", "accountability", "emulation", "target", "rating"] {
+        assert!(dir.join(format!("rollup-{area}.json")).exists(), "rollup-{area}.json");
+    }
 
     let org = dir.join("organisation.json");
     let out = soisua(&["validate", org.to_str().expect("utf-8")]);
@@ -146,6 +165,36 @@ fn report_from_a_scenario_writes_every_export_and_merges_partials() {
     let out = soisua(&["report", "--merge", aug.to_str().unwrap(), sep.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(stdout(&out).contains("2020-08 – 2020-09"), "{}", stdout(&out));
+    // Office roll-ups (as `demo --out` writes them) add their sections; one of another unit than
+    // the report's is refused; bad arguments exit 2.
+    let rollups = temp_dir("report-rollups");
+    let tally = r#""total": {"sheets": 1, "targets": 34, "reported": 34, "achieved": 31, "exceeded": 22, "not_achieved": 3, "not_reported": 0}"#;
+    let whole = rollups.join("targets.json");
+    std::fs::write(&whole, format!(r#"{{"coverage": {{"CB-THU": ["2015-2020"]}}, {tally}}}"#)).unwrap();
+    let other = rollups.join("targets-district.json");
+    let scope = r#""scope": {"unit": "HU", "name": "Huyện", "kind": "committee", "org_type": "agency"}"#;
+    std::fs::write(&other, format!(r#"{{{scope}, "coverage": {{"HU": ["2015-2020"]}}, {tally}}}"#)).unwrap();
+    let given = format!("target={}", whole.display());
+    let out = soisua(&["report", scenario.to_str().unwrap(), "--period", "2020-09", "--rollup", &given]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout(&out).contains("### Chỉ tiêu nhiệm kỳ / Term targets (2015-2020)"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("| Đạt và vượt / Achieved or exceeded | 31 |"), "{}", stdout(&out));
+    let given = format!("target={}", other.display());
+    let out = soisua(&["report", scenario.to_str().unwrap(), "--period", "2020-09", "--rollup", &given]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(stderr.contains("[report_scope_mismatch]"), "{stderr}");
+    let out = soisua(&["report", scenario.to_str().unwrap(), "--rollup", "target"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("AREA=FILE"), "{}", String::from_utf8_lossy(&out.stderr));
+    let wrong = format!("meetings={}", whole.display());
+    let out = soisua(&["report", scenario.to_str().unwrap(), "--rollup", &wrong]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("[invalid_value]"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // The same partial twice would count it twice: refused.
     let out = soisua(&["report", "--merge", aug.to_str().unwrap(), aug.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
