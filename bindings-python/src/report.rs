@@ -4,7 +4,7 @@
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
-use soisua::report::{RenderOptions, Report, Templates, UnitLabel};
+use soisua::report::{OfficeFigures, RenderOptions, Report, Templates, UnitLabel};
 
 use crate::catalogue::PyCatalogue;
 use crate::convert::{to_object, to_py, to_string, wrong_type};
@@ -168,7 +168,10 @@ impl PyReport {
     /// The report through templates (the default ones by default) as `"document"` (a dict of
     /// labelled tables), `"csv"`, `"markdown"`, `"html"` (text) or `"xlsx"` (the bytes of a workbook); with `compare` (a list of
     /// `(label_vi, label_en, Report)` tuples) adding comparison tables, and the catalogue's labels.
-    #[pyo3(signature = (format=None, *, templates=None, catalogue=None, period=None, compare=None))]
+    /// `rollups` (`{"meeting": …, "petition": …}`, each area's roll-up as its `report` function
+    /// gives it) fills the templates' sections of the committee office's areas.
+    #[pyo3(signature = (format=None, *, templates=None, catalogue=None, period=None, compare=None, rollups=None))]
+    #[allow(clippy::too_many_arguments, reason = "keyword arguments of one Python method")]
     fn render<'py>(
         &self,
         py: Python<'py>,
@@ -177,6 +180,7 @@ impl PyReport {
         catalogue: Option<&Bound<'py, PyAny>>,
         period: Option<&Bound<'py, PyAny>>,
         compare: Option<&Bound<'py, PyAny>>,
+        rollups: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let convert = || -> Result<_, soisua::Error> {
             let format = match format {
@@ -210,10 +214,16 @@ impl PyReport {
                     comparisons.push((soisua::Text::new(vi, en), soisua::report::compare(&self.inner, earlier)));
                 }
             }
-            Ok((format, templates, catalogue, period, comparisons))
+            let office = match rollups {
+                Some(obj) if !obj.is_none() => OfficeFigures::from_rollups(to_object("rollups", obj)?)?,
+                _ => Vec::new(),
+            };
+            Ok((format, templates, catalogue, period, comparisons, office))
         };
-        let (format, templates, catalogue, period, comparisons) = convert().map_err(|e| raise(py, e))?;
-        let options = RenderOptions { catalogue: catalogue.as_deref(), period, comparisons, ..Default::default() };
+        let (format, templates, catalogue, period, comparisons, office) = convert().map_err(|e| raise(py, e))?;
+        let options =
+            RenderOptions { catalogue: catalogue.as_deref(), period, comparisons, office, ..Default::default() };
+        soisua::report::check_scopes(Some(&self.inner), &options).map_err(|e| raise(py, e))?;
         let document = soisua::report::render(&self.inner, &templates, &options);
         match format.as_str() {
             "document" => to_py(py, &document),

@@ -166,32 +166,37 @@ fn compare_reports<'py>(
     })
 }
 
-/// A report through templates (the embedded defaults without them): a document of labelled
+/// A report through templates (the embedded defaults without them; `report=None` with `rollups`:
+/// the office areas' sections only): a document of labelled
 /// tables (`format="document"`, a dict) or its text as `"csv"`, `"markdown"` or `"html"` (a
 /// str). `catalogue` (a `Catalogue`, a dict or an embedded id) labels the items, `period` names
-/// the period, and `comparisons` (`[{"label": {"vi", "en"}, "report": earlier}]`) add columns of
-/// changes.
+/// the period, `comparisons` (`[{"label": {"vi", "en"}, "report": earlier}]`) add columns of
+/// changes, and `rollups` (`{"meeting": …, "petition": …}`, the office areas' roll-ups) fill the
+/// templates' sections of those areas.
 #[pyfunction]
 #[pyo3(
-    signature = (report, *, format=None, templates=None, catalogue=None, period=None, comparisons=None),
-    text_signature = "(report, *, format='document', templates=None, catalogue=None, period=None, comparisons=None)"
+    signature = (report, *, format=None, templates=None, catalogue=None, period=None, comparisons=None, rollups=None),
+    text_signature = "(report, *, format='document', templates=None, catalogue=None, period=None, comparisons=None, rollups=None)"
 )]
+#[allow(clippy::too_many_arguments, reason = "keyword arguments of one Python function")]
 fn render_report<'py>(
     py: Python<'py>,
-    report: &Bound<'py, PyAny>,
+    report: Option<&Bound<'py, PyAny>>,
     format: Option<&Bound<'py, PyAny>>,
     templates: Option<&Bound<'py, PyAny>>,
     catalogue: Option<&Bound<'py, PyAny>>,
     period: Option<&Bound<'py, PyAny>>,
     comparisons: Option<&Bound<'py, PyAny>>,
+    rollups: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     op(py, "report.render", || {
         Ok(Input::new()
-            .with("report", to_document("report", report)?)
+            .maybe("report", optional(report, |o| to_document("report", o))?)
             .maybe("templates", optional(templates, |o| to_document("templates", o))?)
             .maybe("catalogue", optional(catalogue, |o| self::catalogue("catalogue", o))?)
             .maybe("period", optional(period, |o| text("period", o))?)
             .maybe("comparisons", optional(comparisons, |o| list("comparisons", o))?)
+            .maybe("rollups", optional(rollups, |o| to_object("rollups", o))?)
             .maybe("format", optional(format, |o| text("format", o))?))
     })
 }

@@ -303,6 +303,7 @@ class Report:
         catalogue: Optional[Catalogue] = None,
         period: Optional[str] = None,
         compare: Optional[List[Tuple[str, str, Report]]] = None,
+        rollups: Optional[Dict[str, Dict[str, Any]]] = None,
     ) -> Dict[str, Any]: ...
     @overload
     def render(
@@ -313,6 +314,7 @@ class Report:
         catalogue: Optional[Catalogue] = None,
         period: Optional[str] = None,
         compare: Optional[List[Tuple[str, str, Report]]] = None,
+        rollups: Optional[Dict[str, Dict[str, Any]]] = None,
     ) -> str: ...
     @overload
     def render(
@@ -323,6 +325,7 @@ class Report:
         catalogue: Optional[Catalogue] = None,
         period: Optional[str] = None,
         compare: Optional[List[Tuple[str, str, Report]]] = None,
+        rollups: Optional[Dict[str, Dict[str, Any]]] = None,
     ) -> bytes: ...
     def columns(self) -> Dict[str, List[Any]]: ...
     def to_pandas(self) -> Any: ...
@@ -397,23 +400,25 @@ def seal_report(report: _Document) -> Dict[str, Any]: ...
 def compare_reports(current: _Document, previous: _Document) -> Dict[str, Any]: ...
 @overload
 def render_report(
-    report: _Document,
+    report: Optional[_Document],
     *,
     format: Literal["document"] = "document",
     templates: Optional[_Document] = None,
     catalogue: Optional[_CatalogueArg] = None,
     period: Optional[str] = None,
     comparisons: Optional[Sequence[Dict[str, Any]]] = None,
+    rollups: Optional[Dict[str, Dict[str, Any]]] = None,
 ) -> Dict[str, Any]: ...
 @overload
 def render_report(
-    report: _Document,
+    report: Optional[_Document],
     *,
     format: Literal["csv", "markdown", "html"],
     templates: Optional[_Document] = None,
     catalogue: Optional[_CatalogueArg] = None,
     period: Optional[str] = None,
     comparisons: Optional[Sequence[Dict[str, Any]]] = None,
+    rollups: Optional[Dict[str, Dict[str, Any]]] = None,
 ) -> str: ...
 def default_report_templates() -> Dict[str, Any]: ...
 def validate_report_templates(templates: _Document) -> List[Dict[str, Any]]: ...
