@@ -28,6 +28,44 @@ export interface Rollup<T> {
   rows?: Record<string, { label: { unit: string; name: string; kind: UnitKind; org_type: string }; tally: T }>;
 }
 
+/** Cell meetings counted over cell-months (`meeting.report`). */
+export interface MeetingTally {
+  cell_months: number;
+  held: number;
+  not_held: number;
+  regular_meetings: number;
+  thematic_meetings: number;
+  group_meetings: number;
+  model_meetings: number;
+  /** Cell-months by the level of the regular meeting that counts. */
+  by_level: Record<string, number>;
+  unrated: number;
+  members_present: number;
+  members_expected: number;
+  duration_minutes: number;
+  duration_meetings: number;
+  cells: string[];
+  cells_not_held: string[];
+}
+
+/** The office areas' roll-ups a rendered report reads, one per area. */
+export interface OfficeRollups {
+  meeting?: Rollup<MeetingTally>;
+  petition?: Rollup<PetitionTally>;
+  dialogue?: Rollup<DialogueTally>;
+  household?: Rollup<HouseholdTally>;
+  accountability?: Rollup<AccountabilityTally>;
+  emulation?: Rollup<EmulationTally>;
+  target?: Rollup<TargetTally>;
+  rating?: Rollup<RatingTally>;
+}
+
+/** `renderReport`'s options (merged with the declaration beside `renderReport`). */
+export interface RenderOptions {
+  /** The office areas' roll-ups, for the templates' sections of those areas. */
+  rollups?: OfficeRollups | null;
+}
+
 /** One term target. */
 export interface Target {
   code: string;
@@ -842,6 +880,199 @@ pub fn petition_status(
         .with("on", doc("on", on)?)
         .maybe("policy", policy)?
         .run("petition.status")
+}
+
+/// Spreads a records object's fields (`{households, assignments, reports}`,
+/// `{scores, nominations}`) into the request, as the JSON api takes them.
+fn spread(mut request: Request, name: &'static str, records: &JsValue) -> Result<Request, JsValue> {
+    let Value::Object(fields) = object(name, records)? else {
+        return Err(crate::error::to_js(&crate::error::argument(name, "must be an object", "phải là một đối tượng")));
+    };
+    for (key, value) in fields {
+        request.0.insert(key, value);
+    }
+    Ok(request)
+}
+
+/// The month's cell meetings rated and rolled up over `period` (`2020-09`, `2020-Q3`, `2020`):
+/// cell-months held and not held, levels, model meetings, and the findings.
+///
+/// ```js
+/// meetingReport(org, meetings, "2020-09").report.total.held;
+/// ```
+#[wasm_bindgen(js_name = meetingReport, unchecked_return_type = "{ report: Rollup<MeetingTally>; issues?: Finding[] }")]
+pub fn meeting_report(
+    #[wasm_bindgen(unchecked_param_type = "OrganisationObject")] organisation: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "MeetingObject[]")] meetings: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] period: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] scope: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "MeetingSchemeObject | null")] scheme: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    Request::new()
+        .with("organisation", object("organisation", organisation)?)
+        .with("meetings", doc("meetings", meetings)?)
+        .with("period", doc("period", period)?)
+        .maybe("scope", scope)?
+        .maybe("scheme", scheme)?
+        .run("meeting.report")
+}
+
+/// The report on petitions to the standing committee over `period`: received by petitioner,
+/// channel and topic; forwarded, resolved (late), replied; open, overdue and escalated at the end.
+#[wasm_bindgen(js_name = petitionReport, unchecked_return_type = "Rollup<PetitionTally>")]
+pub fn petition_report(
+    #[wasm_bindgen(unchecked_param_type = "OrganisationObject")] organisation: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Petition[]")] petitions: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] period: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] scope: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Record<string, unknown> | null")] policy: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    Request::new()
+        .with("organisation", object("organisation", organisation)?)
+        .with("petitions", doc("petitions", petitions)?)
+        .with("period", doc("period", period)?)
+        .maybe("scope", scope)?
+        .maybe("policy", policy)?
+        .run("petition.report")
+}
+
+/// A month's dialogues and household visits: each plan and what came of it, per unit. `on`
+/// (`YYYY-MM-DD`) is the day the status is for (a plan whose day has not come is not "not held").
+#[wasm_bindgen(js_name = dialogueMonth, unchecked_return_type = "DialogueMonth")]
+pub fn dialogue_month(
+    #[wasm_bindgen(unchecked_param_type = "OrganisationObject")] organisation: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Dialogue[]")] dialogues: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] month: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] on: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] scope: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    Request::new()
+        .with("organisation", object("organisation", organisation)?)
+        .with("dialogues", doc("dialogues", dialogues)?)
+        .with("month", doc("month", month)?)
+        .maybe("on", on)?
+        .maybe("scope", scope)?
+        .run("dialogue.month")
+}
+
+/// Dialogues and household visits rolled up over `period`.
+#[wasm_bindgen(js_name = dialogueReport, unchecked_return_type = "Rollup<DialogueTally>")]
+pub fn dialogue_report(
+    #[wasm_bindgen(unchecked_param_type = "OrganisationObject")] organisation: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Dialogue[]")] dialogues: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] period: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] scope: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    Request::new()
+        .with("organisation", object("organisation", organisation)?)
+        .with("dialogues", doc("dialogues", dialogues)?)
+        .with("period", doc("period", period)?)
+        .maybe("scope", scope)?
+        .run("dialogue.report")
+}
+
+/// A month's household follow-up: households nobody follows, members over the load, reports
+/// missing, and the findings about the records.
+///
+/// ```js
+/// householdCoverage(org, { households, assignments, reports }, "2020-09").uncovered;
+/// ```
+#[wasm_bindgen(js_name = householdCoverage, unchecked_return_type = "HouseholdCoverage & { issues: Finding[] }")]
+pub fn household_coverage(
+    #[wasm_bindgen(unchecked_param_type = "OrganisationObject")] organisation: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "HouseholdRecords")] records: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] month: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Record<string, unknown> | null")] policy: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let request = Request::new().with("organisation", object("organisation", organisation)?);
+    spread(request, "records", records)?
+        .with("month", doc("month", month)?)
+        .maybe("policy", policy)?
+        .run("household.coverage")
+}
+
+/// Household follow-up rolled up over `period`.
+#[wasm_bindgen(js_name = householdReport, unchecked_return_type = "Rollup<HouseholdTally>")]
+pub fn household_report(
+    #[wasm_bindgen(unchecked_param_type = "OrganisationObject")] organisation: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "HouseholdRecords")] records: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] period: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] scope: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Record<string, unknown> | null")] policy: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let request = Request::new().with("organisation", object("organisation", organisation)?);
+    spread(request, "records", records)?
+        .with("period", doc("period", period)?)
+        .maybe("scope", scope)?
+        .maybe("policy", policy)?
+        .run("household.report")
+}
+
+/// Per unit, the accountability topics due, explained and missing in a month.
+#[wasm_bindgen(js_name = accountabilityStatus, unchecked_return_type = "AccountabilityUnitStatus[]")]
+pub fn accountability_status(
+    #[wasm_bindgen(unchecked_param_type = "OrganisationObject")] organisation: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Explanation[]")] explanations: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] month: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Record<string, unknown> | null")] policy: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    Request::new()
+        .with("organisation", object("organisation", organisation)?)
+        .with("explanations", doc("explanations", explanations)?)
+        .with("month", doc("month", month)?)
+        .maybe("policy", policy)?
+        .run("accountability.status")
+}
+
+/// Unit heads' explanations rolled up over `period`.
+#[wasm_bindgen(js_name = accountabilityReport, unchecked_return_type = "Rollup<AccountabilityTally>")]
+pub fn accountability_report(
+    #[wasm_bindgen(unchecked_param_type = "OrganisationObject")] organisation: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Explanation[]")] explanations: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] period: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] scope: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Record<string, unknown> | null")] policy: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    Request::new()
+        .with("organisation", object("organisation", organisation)?)
+        .with("explanations", doc("explanations", explanations)?)
+        .with("period", doc("period", period)?)
+        .maybe("scope", scope)?
+        .maybe("policy", policy)?
+        .run("accountability.report")
+}
+
+/// Emulation score sheets scored under the scheme (the embedded default without one), each with
+/// its points, its title and why, and the titles it passed over.
+#[wasm_bindgen(js_name = scoreEmulation, unchecked_return_type = "EmulationScoreResult[]")]
+pub fn score_emulation(
+    #[wasm_bindgen(unchecked_param_type = "ScoreSheet[]")] scores: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Record<string, unknown> | null")] scheme: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "OrganisationObject | null")] organisation: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    Request::new()
+        .with("scores", doc("scores", scores)?)
+        .maybe("scheme", scheme)?
+        .maybe("organisation", organisation)?
+        .run("emulation.score")
+}
+
+/// Emulation rolled up over `period`: sheets scored, titles, "good people, good deeds"
+/// nominations and commendations.
+#[wasm_bindgen(js_name = emulationReport, unchecked_return_type = "Rollup<EmulationTally>")]
+pub fn emulation_report(
+    #[wasm_bindgen(unchecked_param_type = "OrganisationObject")] organisation: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EmulationRecords")] records: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] period: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] scope: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Record<string, unknown> | null")] scheme: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let request = Request::new().with("organisation", object("organisation", organisation)?);
+    spread(request, "records", records)?
+        .with("period", doc("period", period)?)
+        .maybe("scope", scope)?
+        .maybe("scheme", scheme)?
+        .run("emulation.report")
 }
 
 /// Reports of one area (`target`, `rating`, `meeting`, `petition`, `dialogue`, `household`,

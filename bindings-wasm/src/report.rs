@@ -191,18 +191,23 @@ pub fn compare_reports(
 /// A report through templates (the embedded defaults without them): a document of labelled
 /// tables (`format: "document"`, the default) or its text as `"csv"`, `"markdown"` or `"html"`.
 /// `catalogue` (a `Catalogue`, a plain object or an embedded id) labels the items, `period` names
-/// the period, `comparisons` (`[{label: {vi, en}, report}]`) add columns of changes. An unknown
-/// option is refused (`invalid_argument`).
+/// the period, `comparisons` (`[{label: {vi, en}, report}]`) add columns of changes, and
+/// `rollups` (`{meeting, petition, …}`, each office area's roll-up) fill the templates' sections
+/// of those areas; with `report` null, only they are rendered. An unknown option is refused
+/// (`invalid_argument`).
 ///
 /// ```js
 /// renderReport(report, { format: "csv" }).split("\n")[0];   // "section,section_vi,…,value"
 /// ```
 #[wasm_bindgen(js_name = renderReport, unchecked_return_type = "RenderedReport | string")]
 pub fn render_report(
-    #[wasm_bindgen(unchecked_param_type = "Report | string")] report: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Report | string | null")] report: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "RenderOptions | null")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let mut input = Input::new().with("report", document("report", report)?);
+    let mut input = Input::new();
+    if !absent(report) {
+        input = input.with("report", document("report", report)?);
+    }
     if let Some(options) = options.filter(|o| !absent(o)) {
         if !options.is_object() || js_sys::Array::is_array(&options) {
             return Err(crate::error::to_js(&argument("options", "must be an object", "phải là một đối tượng")));
@@ -217,13 +222,16 @@ pub fn render_report(
                 "templates" => document("templates", &item)?,
                 "catalogue" => catalogue("catalogue", &item)?,
                 "comparisons" => list("comparisons", &item)?,
+                "rollups" => document("rollups", &item)?,
                 other => {
                     let shown: String = other.chars().take(60).collect();
                     return Err(crate::error::to_js(&argument(
                         "options",
-                        &format!("has an unknown option `{shown}` (format, templates, catalogue, period, comparisons)"),
                         &format!(
-                            "có tùy chọn không biết `{shown}` (format, templates, catalogue, period, comparisons)"
+                            "has an unknown option `{shown}` (format, templates, catalogue, period, comparisons, rollups)"
+                        ),
+                        &format!(
+                            "có tùy chọn không biết `{shown}` (format, templates, catalogue, period, comparisons, rollups)"
                         ),
                     )));
                 }

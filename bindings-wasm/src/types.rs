@@ -698,6 +698,10 @@ export interface RenderedRow {
 export interface RenderedTable {
   id: string;
   title: Text;
+  /** Where the figures come from (absent: the monthly evaluation). */
+  source?: ReportSource;
+  /** The periods an office area's roll-up covers (`2020-Q3`), when it is in the templates. */
+  period?: string;
   columns: Text[];
   rows: RenderedRow[];
 }
@@ -713,15 +717,26 @@ export interface RenderedReport {
   tables: RenderedTable[];
 }
 
-export type ReportSectionKind = "figures" | "top_items" | "units" | "org_types";
+export type ReportSectionKind = "figures" | "top_items" | "units" | "org_types" | "keys";
+
+/** Where a report section's figures come from: the monthly evaluation or an office area's roll-up. */
+export type ReportSource =
+  | "evaluation" | "meeting" | "petition" | "dialogue" | "household" | "accountability" | "emulation" | "target"
+  | "rating";
 
 export interface ReportSection {
   id: string;
   title: Text;
   kind: ReportSectionKind;
+  /** Absent: `evaluation`. A section whose roll-up is not given is left out. */
+  source?: ReportSource;
   columns: { id: string; label: Text }[];
   rows?: { id: string; label: Text; figures: (string | null)[] }[];
   limit?: number;
+  /** A `keys` section's breakdown (`by_topic`), one row per code. */
+  breakdown?: string;
+  /** Labels of a `keys` section's codes. */
+  labels?: Record<string, Text>;
 }
 
 /** Report templates (wire shape). */
