@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly binding and runs every test of it: the tests inside WebAssembly
-# (wasm-bindgen-test), the binding's Rust unit tests, the
+# Builds the WebAssembly binding and runs every test of it: the binding's Rust unit tests, the
 # TypeScript check of the generated types, and the Node tests (API behaviour, bad input, the shared
-# vectors in tests/vectors/, and the browser smoke test in headless Chromium).
+# vectors in tests/vectors/, the module inside headless Chromium, and the form's benchmark smoke
+# runs). The module is tested through its JS surface only, as users call it: the Node tests cover
+# what tests inside WebAssembly (wasm-bindgen-test) would, without a third build of the core.
 # Needs scripts/setup.sh to have run. Exits non-zero on the first failure.
 # Set SOISUA_REQUIRE_BROWSER=1 (CI does) to fail rather than skip when Chromium is missing.
-# SOISUA_WASM_BUILT=1 skips the build and the tests inside WebAssembly (the caller has just run
-# scripts/build-wasm.sh and scripts/test-wasm-inside.sh).
+# SOISUA_WASM_BUILT=1 skips the build (scripts/test.sh has just run scripts/build-wasm.sh in the
+# background, beside the Python tests).
 # Usage: scripts/test-wasm.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,11 +15,8 @@ cd "$root"
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target/wasm}
 log() { printf '[test-wasm] %s\n' "$*"; }
 
-# SOISUA_WASM_BUILT=1: scripts/test.sh has just built the module and run the tests inside
-# WebAssembly (in the background, beside the Python tests).
 if [ "${SOISUA_WASM_BUILT:-0}" != 1 ]; then
   scripts/build-wasm.sh
-  scripts/test-wasm-inside.sh
 fi
 
 log "cargo test -p soisua-wasm (native unit tests of the binding, in the workspace's debug target)"
