@@ -113,3 +113,48 @@ def test_petition_status_frame_and_errors() -> None:
     assert error.value.code == "invalid_json"
     with pytest.raises(soisua.UnknownNameError):
         office.synthetic_records("nothing", "2020-09")
+
+
+def test_rendered_reports_show_the_office_sections() -> None:
+    meetings = next(
+        c for c in json.loads((VECTORS / "meeting-report.json").read_text(encoding="utf-8"))["cases"]
+        if c["op"] == "meeting.report" and "ok" in c["expect"]
+    )
+    targets = vector("target.json", "report of the district and a commune")["expect"]["ok"]
+    rollups = {"meeting": meetings["expect"]["ok"]["report"], "target": targets}
+    # The office's sections alone: no report, so no evaluation section.
+    document = soisua.render_report(None, rollups=rollups)
+    ids = [t["id"] for t in document["tables"]]
+    assert ids == ["meetings", "meeting_units", "targets"]
+    held = next(r for r in document["tables"][0]["rows"] if r["key"] == "held")
+    assert held["cells"] == [rollups["meeting"]["total"]["held"]]
+    assert document["tables"][2]["period"] == "2015-2020"
+    assert document["tables"][2]["source"] == "target"
+    markdown = soisua.render_report(None, rollups={"target": targets}, format="markdown")
+    assert "### Chỉ tiêu nhiệm kỳ / Term targets (2015-2020)" in markdown
+    # The same document as the shared vector's, through soisua.call.
+    case = vector("report-office.json", "the office's sections as Markdown, each headed with its period")
+    assert soisua.render_report(None, **case["input"]) == case["expect"]["ok"]
+    with pytest.raises(soisua.InvalidJsonError) as error:
+        soisua.render_report(None, rollups={"meeting": targets})
+    location = error.value.location
+    assert location is not None and location["path"][:2] == ["rollups", "meeting"]
+    with pytest.raises(soisua.InvalidValueError):
+        soisua.render_report(None, rollups={"meetings": targets})
+    with pytest.raises(soisua.InvalidArgumentError):
+        soisua.render_report(None)
+
+
+def test_a_report_renders_with_the_office_roll_ups_of_its_unit(commune_evaluation: soisua.Evaluation) -> None:
+    report = commune_evaluation.report("2020-Q1")
+    tally = {"sheets": 1, "targets": 34, "reported": 34, "achieved": 31, "exceeded": 22, "not_achieved": 3, "not_reported": 0}
+    scope = report.to_dict().get("scope")
+    same = {"coverage": {"DB-01": ["2015-2020"]}, "total": tally, **({"scope": scope} if scope else {})}
+    text = report.render("markdown", rollups={"target": same})
+    assert "| Đạt và vượt / Achieved or exceeded | 31 |" in text
+    assert text.index("### Chỉ tiêu nhiệm kỳ") > text.index("| Biểu dương / Commended |")
+    other = dict(same, scope={"unit": "HU", "name": "Huyện", "kind": "committee", "org_type": "agency"})
+    with pytest.raises(soisua.ReportScopeMismatchError):
+        report.render(rollups={"target": other})
+    with pytest.raises(soisua.InvalidArgumentError):
+        report.render(rollups=[same])  # type: ignore[call-overload]
