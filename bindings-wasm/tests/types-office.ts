@@ -29,3 +29,36 @@ export function officeTypes(petitions: Petition[], dialogue: Dialogue, records: 
   return [String(assessment.tally.exceeded), state, String(rated.ratings.length), dialogue.unit, explanation.unit,
     String(records.households?.length ?? 0), String(wrongKind), String(wrongTopic), JSON.stringify(answer)];
 }
+
+import {
+  accountabilityStatus,
+  dialogueReport,
+  emulationReport,
+  householdCoverage,
+  meetingReport,
+  renderReport,
+  type OfficeRollups,
+  type OrganisationObject,
+  type RenderedReport,
+  type ReportSource,
+  type Rollup,
+  type DialogueTally,
+  type EmulationTally,
+} from "../pkg-full/soisua_wasm.js";
+
+export function officeReports(org: OrganisationObject, dialogues: Dialogue[], records: HouseholdRecords, explanations: Explanation[]): number[] {
+  const meetings = meetingReport(org, [], "2020-09");
+  const held: number = meetings.report.total.held;
+  const visits: Rollup<DialogueTally> = dialogueReport(org, dialogues, "2020-09", "DB-1");
+  const coverage = householdCoverage(org, records, "2020-09");
+  const due = accountabilityStatus(org, explanations, "2020-09");
+  const emulation: Rollup<EmulationTally> = emulationReport(org, { scores: [], nominations: [] }, "2020");
+  const rollups: OfficeRollups = { meeting: meetings.report, dialogue: visits, emulation };
+  const document = renderReport(null, { rollups }) as RenderedReport;
+  const source: ReportSource | undefined = document.tables[0]?.source;
+  // @ts-expect-error a roll-up of meetings is not one of dialogues
+  const wrong: OfficeRollups = { dialogue: meetings.report };
+  // @ts-expect-error an office area, not any name
+  const area: ReportSource = "meetings";
+  return [held, coverage.issues.length, due.length, String(source).length, String(wrong).length, area.length];
+}
