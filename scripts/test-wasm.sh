@@ -19,8 +19,11 @@ if [ "${SOISUA_WASM_BUILT:-0}" != 1 ]; then
   scripts/build-wasm.sh
 fi
 
-log "cargo test -p soisua-wasm (native unit tests of the binding, in the workspace's debug target)"
-CARGO_TARGET_DIR="$root/target" cargo test -q -p soisua-wasm
+# The binding's native unit tests are part of `cargo test --workspace`, which scripts/test.sh has run.
+if [ "${SOISUA_WASM_BUILT:-0}" != 1 ]; then
+  log "cargo test -p soisua-wasm (native unit tests of the binding, in the workspace's debug target)"
+  CARGO_TARGET_DIR="$root/target" cargo test -q -p soisua-wasm
+fi
 
 log "tsc -p bindings-wasm/tsconfig.json"
 node_modules/.bin/tsc -p bindings-wasm/tsconfig.json

@@ -33,8 +33,10 @@ cargo test --workspace --quiet
 
 # Benchmarks are not timed tests: this runs each once at district scale (national.rs checks that
 # dense and sparse agree) so that they keep running. Numbers come from `cargo bench` (BENCHMARKS.md).
+# `--workspace`, like the build above: with `-p soisua` alone, features unify differently and the
+# core would compile again.
 step "rust: benchmarks, smoke run"
-cargo test -p soisua --bench national --bench month --quiet
+cargo test --workspace --bench national --bench month --bench office --quiet
 
 # The release WebAssembly build (one long single-threaded LTO link, then wasm-opt) runs beside the
 # Python tests, which mostly use one core; its log is printed when the wasm step starts.
