@@ -308,6 +308,10 @@ impl OfficeFigures {
         }
     }
 
+    pub(crate) fn total_tally(&self) -> &Value {
+        &self.total
+    }
+
     pub(crate) fn rows(&self) -> impl Iterator<Item = (&str, &UnitLabel, &Value)> {
         self.rows.iter().map(|(unit, label, tally)| (unit.as_str(), label, tally))
     }

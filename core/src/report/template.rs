@@ -506,25 +506,71 @@ fn compose(report: Option<&Report>, templates: &Templates, options: &RenderOptio
     }
 }
 
+/// What a section's rows read, for the kinds every source has: the whole scope, the units directly
+/// under it (id, name, tally) and the types of organisation, and how a figure is read from a tally.
+struct Rows<'a, T, F: Fn(&T, &str) -> Option<u64>> {
+    total: &'a T,
+    units: Vec<(&'a str, &'a str, &'a T)>,
+    org_types: Vec<(&'a str, &'a T)>,
+    figure: F,
+}
+
+impl<T, F: Fn(&T, &str) -> Option<u64>> Rows<'_, T, F> {
+    /// The rows of a `figures`, `units` or `org_types` section (`None` for the other kinds, which
+    /// each source shows its own way).
+    fn of(&self, section: &Section, org_types: &[OrgType]) -> Option<Vec<TableRow>> {
+        let cell = |tally: &T, name: &str| (self.figure)(tally, name).map_or(Cell::Empty, Cell::Count);
+        let by_columns = |tally: &T| -> Vec<Cell> { section.columns.iter().map(|c| cell(tally, &c.id)).collect() };
+        let rows = match section.kind {
+            SectionKind::Figures => section
+                .rows
+                .iter()
+                .map(|row| TableRow {
+                    key: row.id.clone(),
+                    label: row.label.clone(),
+                    cells: row
+                        .figures
+                        .iter()
+                        .map(|f| f.as_deref().map_or(Cell::Empty, |n| cell(self.total, n)))
+                        .collect(),
+                })
+                .collect(),
+            SectionKind::Units => self
+                .units
+                .iter()
+                .map(|(unit, name, tally)| TableRow {
+                    key: (*unit).to_owned(),
+                    label: Text::new(*name, *name),
+                    cells: by_columns(tally),
+                })
+                .collect(),
+            SectionKind::OrgTypes => self
+                .org_types
+                .iter()
+                .map(|(code, tally)| TableRow {
+                    key: (*code).to_owned(),
+                    label: org_types
+                        .iter()
+                        .find(|t| t.code == *code)
+                        .map_or_else(|| Text::new(*code, *code), |t| t.label.clone()),
+                    cells: by_columns(tally),
+                })
+                .collect(),
+            SectionKind::TopItems | SectionKind::Keys => return None,
+        };
+        Some(rows)
+    }
+}
+
+/// A section of the evaluation, read from its report.
 fn table(report: &Report, section: &Section, catalogue: Option<&Catalogue>, org_types: &[OrgType]) -> Table {
-    let columns = section.columns.iter().map(|c| c.label.clone()).collect();
-    let by_columns = |block: &Block| -> Vec<Cell> {
-        section.columns.iter().map(|c| block.figure(&c.id).map_or(Cell::Empty, Cell::Count)).collect()
+    let common = Rows {
+        total: &report.total,
+        units: report.rows.iter().map(|(unit, row)| (unit.as_str(), row.label.name.as_str(), &row.block)).collect(),
+        org_types: report.by_org_type.iter().map(|(code, block)| (code.as_str(), block)).collect(),
+        figure: |block: &Block, name: &str| block.figure(name),
     };
-    let rows = match section.kind {
-        SectionKind::Figures => section
-            .rows
-            .iter()
-            .map(|row| TableRow {
-                key: row.id.clone(),
-                label: row.label.clone(),
-                cells: row
-                    .figures
-                    .iter()
-                    .map(|f| f.as_deref().and_then(|n| report.total.figure(n)).map_or(Cell::Empty, Cell::Count))
-                    .collect(),
-            })
-            .collect(),
+    let rows = common.of(section, org_types).unwrap_or_else(|| match section.kind {
         SectionKind::TopItems => {
             let mut items: Vec<(&String, &u64)> = report.total.items.iter().collect();
             items.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
@@ -546,57 +592,28 @@ fn table(report: &Report, section: &Section, catalogue: Option<&Catalogue>, org_
                 })
                 .collect()
         }
-        SectionKind::Units => report
-            .rows
-            .iter()
-            .map(|(unit, row)| TableRow {
-                key: unit.clone(),
-                label: Text::new(&row.label.name, &row.label.name),
-                cells: by_columns(&row.block),
-            })
-            .collect(),
-        SectionKind::OrgTypes => report
-            .by_org_type
-            .iter()
-            .map(|(code, block)| TableRow {
-                key: code.clone(),
-                label: org_types
-                    .iter()
-                    .find(|t| t.code == *code)
-                    .map_or_else(|| Text::new(code, code), |t| t.label.clone()),
-                cells: by_columns(block),
-            })
-            .collect(),
-        // Refused by `Templates::validate`: the evaluation has no breakdown by code to show.
-        SectionKind::Keys => Vec::new(),
-    };
+        // `keys` is refused by `Templates::validate`: the evaluation has no breakdown by code to show.
+        _ => Vec::new(),
+    });
     Table {
         id: section.id.clone(),
         title: section.title.clone(),
         source: Source::Evaluation,
         period: None,
-        columns,
+        columns: section.columns.iter().map(|c| c.label.clone()).collect(),
         rows,
     }
 }
 
 /// A section of an office area, read from its roll-up.
 fn office_table(office: &OfficeFigures, section: &Section, org_types: &[OrgType]) -> Table {
-    let columns = section.columns.iter().map(|c| c.label.clone()).collect();
-    let count = |value: Option<u64>| value.map_or(Cell::Empty, Cell::Count);
-    let by_columns = |tally: &serde_json::Value| -> Vec<Cell> {
-        section.columns.iter().map(|c| count(office.figure(tally, &c.id))).collect()
+    let common = Rows {
+        total: office.total_tally(),
+        units: office.rows().map(|(unit, label, tally)| (unit, label.name.as_str(), tally)).collect(),
+        org_types: office.by_org_type().collect(),
+        figure: |tally: &serde_json::Value, name: &str| office.figure(tally, name),
     };
-    let rows = match section.kind {
-        SectionKind::Figures => section
-            .rows
-            .iter()
-            .map(|row| TableRow {
-                key: row.id.clone(),
-                label: row.label.clone(),
-                cells: row.figures.iter().map(|f| count(f.as_deref().and_then(|n| office.total(n)))).collect(),
-            })
-            .collect(),
+    let rows = common.of(section, org_types).unwrap_or_else(|| match section.kind {
         SectionKind::Keys => {
             let breakdown = section.breakdown.as_deref().unwrap_or_default();
             office
@@ -609,35 +626,16 @@ fn office_table(office: &OfficeFigures, section: &Section, org_types: &[OrgType]
                 })
                 .collect()
         }
-        SectionKind::Units => office
-            .rows()
-            .map(|(unit, label, tally)| TableRow {
-                key: unit.to_owned(),
-                label: Text::new(&label.name, &label.name),
-                cells: by_columns(tally),
-            })
-            .collect(),
-        SectionKind::OrgTypes => office
-            .by_org_type()
-            .map(|(code, tally)| TableRow {
-                key: code.to_owned(),
-                label: org_types
-                    .iter()
-                    .find(|t| t.code == code)
-                    .map_or_else(|| Text::new(code, code), |t| t.label.clone()),
-                cells: by_columns(tally),
-            })
-            .collect(),
-        // Refused by `Templates::validate`: the evaluation's items are not an office area's.
-        SectionKind::TopItems => Vec::new(),
-    };
+        // `top_items` is refused by `Templates::validate`: the evaluation's items are not an area's.
+        _ => Vec::new(),
+    });
     let periods = office.periods();
     Table {
         id: section.id.clone(),
         title: section.title.clone(),
         source: section.source,
         period: (!periods.is_empty()).then(|| periods.join(", ")),
-        columns,
+        columns: section.columns.iter().map(|c| c.label.clone()).collect(),
         rows,
     }
 }
