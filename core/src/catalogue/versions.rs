@@ -37,18 +37,49 @@ pub(crate) trait Versioned {
     fn effective_until(&self) -> Option<NaiveDate>;
 }
 
-impl Versioned for Catalogue {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> &str {
-        &self.version
-    }
-    fn effective_from(&self) -> NaiveDate {
-        self.effective_from
-    }
-    fn effective_until(&self) -> Option<NaiveDate> {
-        self.effective_until
+/// Implements [`Versioned`] for documents with `id`, `version`, `effective_from` and
+/// `effective_until` fields.
+macro_rules! versioned {
+    ($($document:ty),* $(,)?) => {
+        $(impl $crate::catalogue::Versioned for $document {
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn version(&self) -> &str {
+                &self.version
+            }
+            fn effective_from(&self) -> chrono::NaiveDate {
+                self.effective_from
+            }
+            fn effective_until(&self) -> Option<chrono::NaiveDate> {
+                self.effective_until
+            }
+        })*
+    };
+}
+
+versioned!(
+    Catalogue,
+    crate::Policy,
+    crate::petition::PetitionPolicy,
+    crate::household::HouseholdPolicy,
+    crate::accountability::AccountabilityPolicy,
+    crate::emulation::Scheme,
+    crate::meeting::MeetingScheme,
+    crate::rating::RatingScheme,
+);
+
+/// A value out of its accepted range, as a `policy_value_out_of_range` finding at `at` (shared by
+/// the policies and schemes that bound their numbers).
+pub(crate) fn range(at: Path, field: &str, value: u32, min: u32, max: u32, issues: &mut Vec<Issue>) {
+    if value < min || value > max {
+        issues.push(
+            Issue::new(IssueCode::PolicyValueOutOfRange, at)
+                .with("field", field)
+                .with("value", value)
+                .with("min", min)
+                .with("max", max),
+        );
     }
 }
 

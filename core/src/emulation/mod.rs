@@ -305,5 +305,20 @@ impl Scheme {
     }
 }
 
+/// Findings about several versions of emulation schemes together, at `[i]` of the later one: the same id
+/// and version twice (`duplicate_code`), two versions of one id in force on one day
+/// (`policy_overlapping_validity`).
+///
+/// ```
+/// let first = soisua::emulation::Scheme::default_2020()?;
+/// let mut second = first.clone();
+/// second.version = "2099.1".into();
+/// assert_eq!(soisua::emulation::check_scheme_versions(&[first, second])[0].code, "policy_overlapping_validity");
+/// # Ok::<(), soisua::Error>(())
+/// ```
+pub fn check_scheme_versions(documents: &[Scheme]) -> Vec<crate::Issue> {
+    crate::catalogue::check_versions_of(documents, crate::IssueCode::PolicyOverlappingValidity, "policy")
+}
+
 #[cfg(test)]
 mod tests;

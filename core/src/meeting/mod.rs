@@ -39,6 +39,22 @@ mod check;
 mod month;
 mod rate;
 mod scheme;
+
+/// Findings about several versions of meeting rating schemes together, at `[i]` of the later one: the same id
+/// and version twice (`duplicate_code`), two versions of one id in force on one day
+/// (`policy_overlapping_validity`).
+///
+/// ```
+/// let first = soisua::meeting::MeetingScheme::default_2018()?;
+/// let mut second = first.clone();
+/// second.version = "2099.1".into();
+/// assert_eq!(soisua::meeting::check_scheme_versions(&[first, second])[0].code, "policy_overlapping_validity");
+/// # Ok::<(), soisua::Error>(())
+/// ```
+pub fn check_scheme_versions(documents: &[MeetingScheme]) -> Vec<crate::Issue> {
+    crate::catalogue::check_versions_of(documents, crate::IssueCode::PolicyOverlappingValidity, "policy")
+}
+
 #[cfg(test)]
 mod tests;
 

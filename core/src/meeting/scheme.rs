@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::catalogue::range;
 use crate::text::Text;
 use crate::{Error, Issue, IssueCode, Path, is_valid_code};
 
@@ -411,16 +412,4 @@ impl MeetingScheme {
 
 fn gap(from: u32, to: u32) -> Issue {
     Issue::new(IssueCode::MeetingSchemeLevelGap, Path::root().key("levels")).with("from", from).with("to", to)
-}
-
-fn range(at: Path, field: &str, value: u32, min: u32, max: u32, issues: &mut Vec<Issue>) {
-    if value < min || value > max {
-        issues.push(
-            Issue::new(IssueCode::PolicyValueOutOfRange, at)
-                .with("field", field)
-                .with("value", value)
-                .with("min", min)
-                .with("max", max),
-        );
-    }
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::add_days;
-use crate::catalogue::{Versioned, check_versions_of};
+use crate::catalogue::check_versions_of;
 use crate::text::Text;
 use crate::{Error, Issue, IssueCode, Path, is_valid_code};
 
@@ -275,31 +275,9 @@ fn codes(field: &str, list: &[Code], issues: &mut Vec<Issue>) {
     }
 }
 
+/// A number of days out of `min..=MAX_DAYS`, as a finding.
 fn range(at: Path, field: &str, value: u32, min: u32, issues: &mut Vec<Issue>) {
-    if value < min || value > MAX_DAYS {
-        issues.push(
-            Issue::new(IssueCode::PolicyValueOutOfRange, at)
-                .with("field", field)
-                .with("value", value)
-                .with("min", min)
-                .with("max", MAX_DAYS),
-        );
-    }
-}
-
-impl Versioned for PetitionPolicy {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> &str {
-        &self.version
-    }
-    fn effective_from(&self) -> NaiveDate {
-        self.effective_from
-    }
-    fn effective_until(&self) -> Option<NaiveDate> {
-        self.effective_until
-    }
+    crate::catalogue::range(at, field, value, min, MAX_DAYS, issues);
 }
 
 /// Findings about several versions of petition policies together, at `[i]` of the later one:

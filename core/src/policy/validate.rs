@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::{Action, Policy};
-use crate::catalogue::{Severity, Versioned, check_versions_of};
+use crate::catalogue::{Severity, check_versions_of, range};
 use crate::{Issue, IssueCode, Path, is_valid_code};
 
 /// The longest remedy window accepted, in months.
@@ -131,33 +131,6 @@ fn ladder<T>(field: &str, entries: &[(Severity, T)], issues: &mut Vec<Issue>) {
                     .with("severity", severity.as_str()),
             );
         }
-    }
-}
-
-fn range(at: Path, field: &str, value: u32, min: u32, max: u32, issues: &mut Vec<Issue>) {
-    if value < min || value > max {
-        issues.push(
-            Issue::new(IssueCode::PolicyValueOutOfRange, at)
-                .with("field", field)
-                .with("value", value)
-                .with("min", min)
-                .with("max", max),
-        );
-    }
-}
-
-impl Versioned for Policy {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> &str {
-        &self.version
-    }
-    fn effective_from(&self) -> NaiveDate {
-        self.effective_from
-    }
-    fn effective_until(&self) -> Option<NaiveDate> {
-        self.effective_until
     }
 }
 

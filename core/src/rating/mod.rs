@@ -34,6 +34,22 @@ use crate::{Error, Issue, IssueCode, Path, Period, Text, is_valid_code};
 
 mod evidence;
 mod report;
+
+/// Findings about several versions of member rating schemes together, at `[i]` of the later one: the same id
+/// and version twice (`duplicate_code`), two versions of one id in force on one day
+/// (`policy_overlapping_validity`).
+///
+/// ```
+/// let first = soisua::rating::RatingScheme::qd366_2025()?;
+/// let mut second = first.clone();
+/// second.version = "2099.1".into();
+/// assert_eq!(soisua::rating::check_scheme_versions(&[first, second])[0].code, "policy_overlapping_validity");
+/// # Ok::<(), soisua::Error>(())
+/// ```
+pub fn check_scheme_versions(documents: &[RatingScheme]) -> Vec<crate::Issue> {
+    crate::catalogue::check_versions_of(documents, crate::IssueCode::PolicyOverlappingValidity, "policy")
+}
+
 #[cfg(test)]
 mod tests;
 
