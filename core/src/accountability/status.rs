@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{Acceptance, AccountabilityPolicy, Cadence, Explanation, Topic};
 use crate::period::Period;
 use crate::report::{Rollup, Tally, add_counts};
-use crate::{Error, Issue, IssueCode, Month, Organisation, Path};
+use crate::{Error, Issue, Month, Organisation};
 
 /// A unit's accountability in one month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -186,17 +186,7 @@ pub fn report(
 }
 
 fn check_policy(policy: &AccountabilityPolicy, period: Period) -> Result<(), Error> {
-    let mut issues: Vec<Issue> = policy.validate().into_iter().filter(Issue::is_error).collect();
-    if let Some(month) =
-        period.months().find(|m| !policy.is_in_force(m.first_day()) && !policy.is_in_force(m.last_day()))
-    {
-        issues.push(
-            Issue::new(IssueCode::PolicyNotInForce, Path::root().key("effective_from"))
-                .with("policy", &policy.id)
-                .with("month", month),
-        );
-    }
-    if issues.is_empty() { Ok(()) } else { Err(Error::Invalid { document: "policy", issues }) }
+    crate::catalogue::usable_for(policy, policy.validate(), period)
 }
 
 fn check_records(organisation: &Organisation, explanations: &[Explanation]) -> Result<(), Error> {

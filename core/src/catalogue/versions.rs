@@ -69,6 +69,26 @@ versioned!(
     crate::rating::RatingScheme,
 );
 
+/// Refuses a policy whose findings (`found`, its own validation) have errors, or one not in force
+/// in some month of `period` (neither on its first nor on its last day): `invalid_document`.
+pub(crate) fn usable_for<T: Versioned>(
+    policy: &T,
+    found: Vec<Issue>,
+    period: crate::Period,
+) -> Result<(), crate::Error> {
+    let mut issues: Vec<Issue> = found.into_iter().filter(Issue::is_error).collect();
+    let in_force =
+        |day: NaiveDate| policy.effective_from() <= day && policy.effective_until().is_none_or(|until| day <= until);
+    if let Some(month) = period.months().find(|m| !in_force(m.first_day()) && !in_force(m.last_day())) {
+        issues.push(
+            Issue::new(IssueCode::PolicyNotInForce, Path::root().key("effective_from"))
+                .with("policy", policy.id())
+                .with("month", month),
+        );
+    }
+    if issues.is_empty() { Ok(()) } else { Err(crate::Error::Invalid { document: "policy", issues }) }
+}
+
 /// A value out of its accepted range, as a `policy_value_out_of_range` finding at `at` (shared by
 /// the policies and schemes that bound their numbers).
 pub(crate) fn range(at: Path, field: &str, value: u32, min: u32, max: u32, issues: &mut Vec<Issue>) {

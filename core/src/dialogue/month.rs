@@ -285,19 +285,6 @@ pub fn report(
     for dialogue in dialogues.iter().filter(|d| period.contains(d.month)) {
         tallies.entry(dialogue.unit.as_str()).or_default().count(dialogue, last);
     }
-    let name = period.to_string();
-    let empty = DialogueTally::default();
-    for unit in &org.units {
-        let open = unit.opened.is_none_or(|o| o <= last) && unit.closed.is_none_or(|c| first <= c);
-        match tallies.get(unit.id.as_str()) {
-            Some(tally) => {
-                rollup.add_unit(&index, &unit.id, &name, last, tally);
-            }
-            None if open => {
-                rollup.add_unit(&index, &unit.id, &name, last, &empty);
-            }
-            None => {}
-        }
-    }
+    rollup.add_open_units(org, &index, &tallies, &period.to_string(), (first, last));
     Ok(rollup)
 }

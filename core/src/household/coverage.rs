@@ -8,7 +8,7 @@ use super::{Household, HouseholdPolicy, HouseholdRecords, HouseholdReport};
 use crate::org::OrgIndex;
 use crate::period::{Month, Period};
 use crate::report::{Rollup, Tally};
-use crate::{Error, Issue, IssueCode, Organisation, Path};
+use crate::{Error, Issue, Organisation};
 
 /// Counts of household follow-up for units and months. Household and member counts are summed
 /// over months (household-months, member-months); the sets of member ids give distinct counts.
@@ -163,17 +163,7 @@ pub fn report(
 
 /// Refuses a policy with errors, or one not in force in every month of `period`.
 fn check_policy(policy: &HouseholdPolicy, period: Period) -> Result<(), Error> {
-    let mut issues: Vec<Issue> = policy.validate().into_iter().filter(Issue::is_error).collect();
-    if let Some(month) =
-        period.months().find(|m| !policy.is_in_force(m.first_day()) && !policy.is_in_force(m.last_day()))
-    {
-        issues.push(
-            Issue::new(IssueCode::PolicyNotInForce, Path::root().key("effective_from"))
-                .with("policy", &policy.id)
-                .with("month", month),
-        );
-    }
-    if issues.is_empty() { Ok(()) } else { Err(Error::Invalid { document: "policy", issues }) }
+    crate::catalogue::usable_for(policy, policy.validate(), period)
 }
 
 /// Refuses records with errors.

@@ -159,19 +159,6 @@ pub fn report(
     for petition in petitions {
         tallies.entry(petition.unit.as_str()).or_default().count(petition, policy, first, last);
     }
-    let name = period.to_string();
-    let empty = PetitionTally::default();
-    for unit in &org.units {
-        let open = unit.opened.is_none_or(|o| o <= last) && unit.closed.is_none_or(|c| first <= c);
-        match tallies.get(unit.id.as_str()) {
-            Some(tally) => {
-                rollup.add_unit(&index, &unit.id, &name, last, tally);
-            }
-            None if open => {
-                rollup.add_unit(&index, &unit.id, &name, last, &empty);
-            }
-            None => {}
-        }
-    }
+    rollup.add_open_units(org, &index, &tallies, &period.to_string(), (first, last));
     Ok(rollup)
 }

@@ -114,6 +114,32 @@ impl<T: Tally> Rollup<T> {
             .absorb(tally);
     }
 
+    /// Counts each unit's tally (by unit id) for the period named `name` (`first` to `last`), and
+    /// an empty tally for every other unit of `org` open in it, so that units with nothing to
+    /// count still show as covered.
+    pub(crate) fn add_open_units(
+        &mut self,
+        org: &crate::Organisation,
+        index: &OrgIndex<'_>,
+        tallies: &BTreeMap<&str, T>,
+        name: &str,
+        (first, last): (NaiveDate, NaiveDate),
+    ) {
+        let empty = T::default();
+        for unit in &org.units {
+            let open = unit.opened.is_none_or(|o| o <= last) && unit.closed.is_none_or(|c| first <= c);
+            match tallies.get(unit.id.as_str()) {
+                Some(tally) => {
+                    self.add_unit(index, &unit.id, name, last, tally);
+                }
+                None if open => {
+                    self.add_unit(index, &unit.id, name, last, &empty);
+                }
+                None => {}
+            }
+        }
+    }
+
     /// Counts `tally` for the unit `unit` of `org` in `period`, placed as the tree stood on `day`.
     /// Returns `false` (and counts nothing) when the unit is unknown or outside the scope that day.
     pub fn add_unit(&mut self, org: &OrgIndex<'_>, unit: &str, period: &str, day: NaiveDate, tally: &T) -> bool {
