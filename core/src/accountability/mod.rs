@@ -26,7 +26,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::household::{Header, header_issues};
+use crate::catalogue::{Header, header_issues};
 use crate::text::Text;
 use crate::{Error, Issue, IssueCode, Month, Path, UnitKind};
 

@@ -314,7 +314,7 @@ mod validate;
 mod versions;
 
 pub use self::csv::CSV_COLUMNS;
-pub(crate) use versions::{Versioned, check_versions_of, range, usable_for};
+pub(crate) use versions::{Header, Versioned, check_versions_of, header_issues, range, usable_for};
 pub use versions::{check_versions, in_force};
 
 impl Catalogue {

@@ -89,6 +89,43 @@ pub(crate) fn usable_for<T: Versioned>(
     if issues.is_empty() { Ok(()) } else { Err(crate::Error::Invalid { document: "policy", issues }) }
 }
 
+/// The identity and dates every versioned policy or scheme has.
+pub(crate) struct Header<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) version: &'a str,
+    pub(crate) title: &'a crate::Text,
+    pub(crate) issuer: &'a str,
+    pub(crate) from: NaiveDate,
+    pub(crate) until: Option<NaiveDate>,
+}
+
+/// Findings about a versioned document's identity and dates (shared by the policies and schemes).
+pub(crate) fn header_issues(header: &Header<'_>) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    if !crate::is_valid_code(header.id) {
+        issues.push(Issue::new(IssueCode::InvalidCode, Path::root().key("id")).with("code", header.id));
+    }
+    for (field, text) in [
+        ("version", header.version),
+        ("issuer", header.issuer),
+        ("title.vi", header.title.vi.as_str()),
+        ("title.en", header.title.en.as_str()),
+    ] {
+        if text.trim().is_empty() {
+            let at = Path::root().key(field.split('.').next().unwrap_or(field));
+            issues.push(Issue::new(IssueCode::EmptyText, at).with("field", field));
+        }
+    }
+    if let Some(until) = header.until.filter(|u| *u < header.from) {
+        issues.push(
+            Issue::new(IssueCode::InvalidDateRange, Path::root().key("effective_until"))
+                .with("from", header.from)
+                .with("until", until),
+        );
+    }
+    issues
+}
+
 /// A value out of its accepted range, as a `policy_value_out_of_range` finding at `at` (shared by
 /// the policies and schemes that bound their numbers).
 pub(crate) fn range(at: Path, field: &str, value: u32, min: u32, max: u32, issues: &mut Vec<Issue>) {

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::Scheme;
-use crate::household::{Header, header_issues};
+use crate::catalogue::{Header, header_issues};
 use crate::{Issue, IssueCode, Path, is_valid_code};
 
 impl Scheme {

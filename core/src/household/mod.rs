@@ -29,6 +29,7 @@
 //! # Ok::<(), soisua::Error>(())
 //! ```
 
+use crate::catalogue::{Header, header_issues};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -235,43 +236,6 @@ impl HouseholdPolicy {
         }
         issues
     }
-}
-
-/// The identity and dates every versioned document of the office's records has.
-pub(crate) struct Header<'a> {
-    pub(crate) id: &'a str,
-    pub(crate) version: &'a str,
-    pub(crate) title: &'a Text,
-    pub(crate) issuer: &'a str,
-    pub(crate) from: NaiveDate,
-    pub(crate) until: Option<NaiveDate>,
-}
-
-/// Findings about a versioned document's identity and dates (shared by the office's policies).
-pub(crate) fn header_issues(header: &Header<'_>) -> Vec<Issue> {
-    let mut issues = Vec::new();
-    if !crate::is_valid_code(header.id) {
-        issues.push(Issue::new(IssueCode::InvalidCode, Path::root().key("id")).with("code", header.id));
-    }
-    for (field, text) in [
-        ("version", header.version),
-        ("issuer", header.issuer),
-        ("title.vi", header.title.vi.as_str()),
-        ("title.en", header.title.en.as_str()),
-    ] {
-        if text.trim().is_empty() {
-            let at = Path::root().key(field.split('.').next().unwrap_or(field));
-            issues.push(Issue::new(IssueCode::EmptyText, at).with("field", field));
-        }
-    }
-    if let Some(until) = header.until.filter(|u| *u < header.from) {
-        issues.push(
-            Issue::new(IssueCode::InvalidDateRange, Path::root().key("effective_until"))
-                .with("from", header.from)
-                .with("until", until),
-        );
-    }
-    issues
 }
 
 /// Findings under `prefix`: each finding's path prefixed (a policy's findings inside a request).

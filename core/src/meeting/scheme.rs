@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::range;
+use crate::catalogue::{Header, header_issues, range};
 use crate::text::Text;
 use crate::{Error, Issue, IssueCode, Path, is_valid_code};
 
@@ -265,26 +265,14 @@ impl MeetingScheme {
     }
 
     fn check_identity(&self, issues: &mut Vec<Issue>) {
-        if !is_valid_code(&self.id) {
-            issues.push(Issue::new(IssueCode::InvalidCode, Path::root().key("id")).with("code", &self.id));
-        }
-        for (field, text) in [("version", &self.version), ("issuer", &self.issuer)] {
-            if text.trim().is_empty() {
-                issues.push(Issue::new(IssueCode::EmptyText, Path::root().key(field)).with("field", field));
-            }
-        }
-        for (field, text) in [("title.vi", &self.title.vi), ("title.en", &self.title.en)] {
-            if text.trim().is_empty() {
-                issues.push(Issue::new(IssueCode::EmptyText, Path::root().key("title")).with("field", field));
-            }
-        }
-        if let Some(until) = self.effective_until.filter(|until| *until < self.effective_from) {
-            issues.push(
-                Issue::new(IssueCode::InvalidDateRange, Path::root().key("effective_until"))
-                    .with("from", self.effective_from)
-                    .with("until", until),
-            );
-        }
+        issues.extend(header_issues(&Header {
+            id: &self.id,
+            version: &self.version,
+            title: &self.title,
+            issuer: &self.issuer,
+            from: self.effective_from,
+            until: self.effective_until,
+        }));
         let limits = Path::root().key("duration_limits");
         let DurationLimits { min_minutes, max_minutes } = self.duration_limits;
         range(limits.key("min_minutes"), "duration_limits.min_minutes", min_minutes, 1, MAX_MINUTES, issues);

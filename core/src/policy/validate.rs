@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 
 use super::{Action, Policy};
-use crate::catalogue::{Severity, check_versions_of, range};
-use crate::{Issue, IssueCode, Path, is_valid_code};
+use crate::catalogue::{Header, Severity, check_versions_of, header_issues, range};
+use crate::{Issue, IssueCode, Path};
 
 /// The longest remedy window accepted, in months.
 const MAX_WINDOW: u32 = 24;
@@ -28,27 +28,14 @@ impl Policy {
     /// # Ok::<(), soisua::Error>(())
     /// ```
     pub fn validate(&self) -> Vec<Issue> {
-        let mut issues = Vec::new();
-        if !is_valid_code(&self.id) {
-            issues.push(Issue::new(IssueCode::InvalidCode, Path::root().key("id")).with("code", &self.id));
-        }
-        for (field, text) in [("version", &self.version), ("issuer", &self.issuer)] {
-            if text.trim().is_empty() {
-                issues.push(Issue::new(IssueCode::EmptyText, Path::root().key(field)).with("field", field));
-            }
-        }
-        for (field, text) in [("title.vi", &self.title.vi), ("title.en", &self.title.en)] {
-            if text.trim().is_empty() {
-                issues.push(Issue::new(IssueCode::EmptyText, Path::root().key("title")).with("field", field));
-            }
-        }
-        if let Some(until) = self.effective_until.filter(|until| *until < self.effective_from) {
-            issues.push(
-                Issue::new(IssueCode::InvalidDateRange, Path::root().key("effective_until"))
-                    .with("from", self.effective_from)
-                    .with("until", until),
-            );
-        }
+        let mut issues = header_issues(&Header {
+            id: &self.id,
+            version: &self.version,
+            title: &self.title,
+            issuer: &self.issuer,
+            from: self.effective_from,
+            until: self.effective_until,
+        });
         let windows: Vec<(Severity, u32)> = self.remedy_windows.iter().map(|w| (w.severity, w.months)).collect();
         ladder("remedy_windows", &windows, &mut issues);
         for (i, window) in self.remedy_windows.iter().enumerate() {
